@@ -1,0 +1,315 @@
+"""The conversation driven through Streamlit's AppTest, like a person would: quick replies,
+free text, a misunderstood answer, an edit, a resume from the link."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from wizard.questionnaire import flow
+from wizard.questionnaire.load import SHIPPED, load
+from wizard.store import SessionStore, make_engine
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+Q = load(SHIPPED / "diagnostic.yaml")
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path}/chat.sqlite"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return SessionStore(make_engine(url))
+
+
+def start(token: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    if token:
+        at.query_params["s"] = token
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def state(at: AppTest):
+    return at.session_state["chat_state"]
+
+
+def current_key(at: AppTest) -> str | None:
+    s = state(at)
+    if s.editing:
+        return s.editing
+    step = flow.current(Q, s.answers)
+    return step.key if step else None
+
+
+def progress_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if c.value.startswith("Question "))
+
+
+def type_text(at: AppTest, text: str) -> AppTest:
+    at.chat_input[0].set_value(text).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def pick(at: AppTest, label: str) -> AppTest:
+    widget = next(p for p in at.pills if label in p.options)
+    widget.set_value(label).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def pick_many(at: AppTest, labels: list[str], ranked: bool = False) -> AppTest:
+    if ranked:
+        at.multiselect[0].set_value(labels)
+    else:
+        widget = next(p for p in at.pills if labels and labels[0] in p.options or not labels)
+        widget.set_value(labels)
+    next(b for b in at.button if b.label == "Valider").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def click(at: AppTest, label: str, key_prefix: str = "") -> AppTest:
+    next(b for b in at.button if b.label == label and (b.key or "").startswith(key_prefix)).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+# Quick replies only (buttons, pills, multiselect), by question id.
+BY_BUTTONS = {
+    "structure_name": ("skip",),
+    "structure_kind": ("pick", "Mission Locale"),
+    "structure_country": ("pick", "France"),
+    "structure_territory": ("pick", "Rural"),
+    "structure_parent_body": ("pick", "Intercommunalité"),
+    "structure_youth_per_year": ("pick", "3\u202f000"),
+    "structure_staff": ("pick", "25"),
+    "current_channels": ("many", ["Facebook", "Instagram"]),
+    "presence_followers.facebook": ("pick", "500"),
+    "presence_followers.instagram": ("pick", "200"),
+    "presence_posts.facebook": ("pick", "1 par semaine"),
+    "presence_posts.instagram": ("pick", "3 par semaine"),
+    "goals": ("ranked", ["Assurer un suivi individuel", "Informer les jeunes"]),
+    "age_bands": ("many", ["18–25 ans"]),
+    "groups": ("many", ["Jeunes en insertion"]),
+    "hours_per_week": ("pick", "10\u00a0h par semaine"),
+    "people": ("pick", "3"),
+    "skills": ("many", ["Vidéo et montage"]),
+    "equipment": ("many", ["Smartphone professionnel"]),
+    "budget": ("pick", "0\u00a0€"),
+    "concerns": ("many", ["Le temps que cela prend", "Concurrence avec les comptes de la ville"]),
+    "validation_required": ("pick", "Oui"),
+    "own_accounts_allowed": ("pick", "Je ne sais pas encore"),
+    "working_hours_only": ("pick", "Oui"),
+    "maturity_strategy": ("pick", "2"),
+    "maturity_content": ("pick", "3"),
+    "maturity_interaction": ("pick", "2"),
+    "maturity_measurement": ("pick", "1"),
+    "maturity_organisation": ("pick", "3"),
+    "maturity_safety": ("pick", "2"),
+}
+
+
+def answer_with_buttons(at: AppTest, how) -> AppTest:
+    verb, *arg = how
+    if verb == "skip":
+        return click(at, "Passer", "skip-")
+    if verb == "pick":
+        return pick(at, arg[0])
+    return pick_many(at, arg[0], ranked=verb == "ranked")
+
+
+def run_through(at: AppTest, answers: dict, answer) -> list[str]:
+    asked = []
+    for _ in range(60):
+        key = current_key(at)
+        if key is None:
+            return asked
+        asked.append(key)
+        before = dict(state(at).answers)
+        answer(at, answers[key])
+        assert state(at).answers != before or key in before, f"{key}: answer not taken; notice={state(at).notice}"
+    raise AssertionError("conversation did not end")
+
+
+def test_whole_conversation_with_quick_replies(db):
+    at = start()
+    assert progress_caption(at).startswith("Question 1 sur ")
+    asked = run_through(at, BY_BUTTONS, answer_with_buttons)
+    assert len(asked) == 30  # 28 questions, presence asked for the 2 channels chosen
+    s = state(at)
+    stored = db.load(s.token)
+    assert stored.answers == s.answers  # every answer is in the database
+    profile = stored.profile
+    assert profile["structure"]["kind"] == "mission_locale"
+    assert profile["goals"] == ["individual_followup", "inform"]
+    assert profile["presence"] == {"facebook": {"followers": 500, "posts_per_week": 1.0},
+                                   "instagram": {"followers": 200, "posts_per_week": 3.0}}
+    assert profile["resources"]["hours_per_week"] == 10
+    assert profile["constraints"]["validation_required"] is True
+    assert profile["maturity"]["measurement"] == 1
+    # the end: summary and the JSON download
+    assert any(h.value == "Votre profil" for h in at.subheader)
+    summary = "\n".join(m.value for m in at.markdown)
+    assert "Intercommunalité" in summary and "10\u00a0h par semaine" in summary
+    download = [el for el in at.get("download_button")]
+    assert download, "no download button"
+
+
+FREE_TEXT = {
+    "structure_name": "PIJ de Saint-Affrique",
+    "structure_kind": "point info jeunesse",
+    "structure_country": "france",
+    "structure_territory": "petite ville",
+    "structure_parent_body": "la mairie",
+    "structure_youth_per_year": "environ mille cinq cents",
+    "structure_staff": "deux",
+    "current_channels": "insta, fb et tik tok",
+    "presence_followers.instagram": "1 200",
+    "presence_followers.facebook": "une centaine",
+    "presence_followers.tiktok": "je ne sais pas",
+    "presence_posts.instagram": "3",
+    "presence_posts.facebook": "1,5",
+    "presence_posts.tiktok": "zéro",
+    "goals": "informer, puis répondre à leurs questions",
+    "age_bands": "15-17 et 18-25",
+    "groups": "lycéens, étudiants",
+    "hours_per_week": "deux heures et demie",
+    "people": "1",
+    "skills": "canva et photo",
+    "equipment": "aucun",
+    "budget": "passer",
+    "concerns": "temps, rgpd",
+    "validation_required": "non",
+    "own_accounts_allowed": "oui",
+    "working_hours_only": "oui bien sûr",
+    "maturity_strategy": "1",
+    "maturity_content": "deux",
+    "maturity_interaction": "3/5",
+    "maturity_measurement": "1",
+    "maturity_organisation": "4 sur 5",
+    "maturity_safety": "2",
+}
+
+
+def test_whole_conversation_in_free_text(db):
+    at = start()
+    run_through(at, FREE_TEXT, type_text)
+    profile = db.load(state(at).token).profile
+    assert profile["structure"]["name"] == "PIJ de Saint-Affrique"
+    assert profile["structure"]["kind"] == "pij"
+    assert profile["structure"]["parent_body"] == "commune"
+    assert profile["structure"]["youth_per_year"] == 1500
+    assert list(profile["presence"]) == ["instagram", "facebook", "tiktok"]
+    assert profile["presence"]["instagram"]["followers"] == 1200
+    assert profile["presence"]["tiktok"] == {"followers": 0, "posts_per_week": 0.0}
+    assert profile["goals"] == ["inform", "answer_questions"]
+    assert profile["audience"]["age_bands"] == ["15_17", "18_25"]
+    assert profile["resources"]["hours_per_week"] == 2.5
+    assert profile["resources"]["skills"] == ["graphic_design", "photo"]
+    assert profile["resources"]["equipment"] == []
+    assert profile["concerns"] == ["time", "privacy"]
+    assert profile["constraints"] == {"validation_required": False, "own_accounts_allowed": "yes",
+                                      "working_hours_only": True}
+    assert profile["maturity"]["organisation"] == 4
+
+
+def test_not_understood_gets_a_friendly_reply_and_nothing_is_lost(db):
+    at = start()
+    type_text(at, "Maison des jeunes de Brest")
+    pick(at, "Centre social")
+    before = dict(state(at).answers)
+    caption = progress_caption(at)
+    type_text(at, "la lune")  # not a country
+    assert state(at).answers == before
+    assert progress_caption(at) == caption
+    assert state(at).notice is not None
+    texts = [m.markdown[-1].value for m in at.chat_message if m.markdown]
+    assert any("la lune" in x for x in texts)
+    assert any("Choisissez parmi" in x and "France" in x for x in texts)
+    type_text(at, "suisse")
+    assert state(at).answers["structure_country"] == "ch"
+    assert state(at).notice is None
+    # a required question cannot be skipped
+    pick(at, "Urbain")
+    pick(at, "Commune")
+    click(at, "Passer", "skip-")
+    click(at, "Passer", "skip-")
+    click(at, "Passer", "skip-")
+    assert current_key(at) == "goals"
+    type_text(at, "je ne sais pas")
+    assert "goals" not in state(at).answers
+    assert "nécessaire" in state(at).notice[1]
+
+
+def test_edit_an_answer_reevaluates_conditions(db):
+    at = start()
+    for key in ["structure_name", "structure_kind", "structure_country", "structure_territory",
+                "structure_parent_body", "structure_youth_per_year", "structure_staff", "current_channels",
+                "presence_followers.facebook", "presence_followers.instagram", "presence_posts.facebook",
+                "presence_posts.instagram", "goals"]:
+        answer_with_buttons(at, BY_BUTTONS[key])
+    assert current_key(at) == "age_bands"
+    # change the channels: Instagram is dropped, TikTok added
+    click(at, "Modifier", "edit-current_channels")
+    assert current_key(at) == "current_channels"
+    assert any("Votre réponse actuelle" in c.value for c in at.caption)
+    pick_many(at, ["Facebook", "TikTok"])
+    answers = state(at).answers
+    assert answers["current_channels"] == ["facebook", "tiktok"]
+    assert "presence_followers.instagram" not in answers and "presence_posts.instagram" not in answers
+    assert answers["presence_followers.facebook"] == 500  # kept
+    assert answers["goals"] == ["individual_followup", "inform"]  # kept
+    assert current_key(at) == "presence_followers.tiktok"  # the new question is asked
+    assert db.load(state(at).token).answers == answers  # and the database agrees
+    # "keep my answer" leaves everything as it was
+    click(at, "Modifier", "edit-structure_kind")
+    click(at, "Garder ma réponse actuelle")
+    assert state(at).answers == answers and current_key(at) == "presence_followers.tiktok"
+    # a change that makes a question inapplicable drops its answer
+    click(at, "Modifier", "edit-structure_country")
+    pick(at, "Autre pays")
+    assert "structure_territory" not in state(at).answers
+
+
+def test_resume_from_the_link_lands_on_the_same_question(db):
+    at = start()
+    type_text(at, "BIJ de Lille")
+    pick(at, "Bureau Information Jeunesse (BIJ)")
+    pick(at, "France")
+    token = state(at).token
+    assert at.query_params["s"] == token
+    assert len(token) * 6 >= 128
+    caption = progress_caption(at)
+    # a refresh (new browser session) with the token in the URL
+    again = start(token)
+    assert current_key(again) == "structure_territory"
+    assert progress_caption(again) == caption
+    transcript = [m.markdown[0].value for m in again.chat_message if m.markdown]
+    assert "BIJ de Lille" in "\n".join(transcript).replace("\\", "")
+    assert any("Votre territoire" in x for x in transcript)
+    # the resume link is shown
+    assert any(token in c.value for c in again.code)
+
+
+def test_unknown_link_is_refused_without_crash(db):
+    at = start("A" * 32)
+    assert any("pas valide" in w.value for w in at.warning)
+    click(at, "Commencer un nouveau diagnostic")
+    assert "s" not in at.query_params
+    assert progress_caption(at).startswith("Question 1 sur")
+
+
+def test_hostile_text_is_shown_inert(db):
+    at = start()
+    hostile = "<script>alert(1)</script> **gras** [lien](http://x) :red[rouge] 🎉 مرحبا"
+    type_text(at, hostile)
+    stored = db.load(state(at).token).answers["structure_name"]
+    assert stored == hostile  # kept as typed
+    shown = [m.markdown[0].value for m in at.chat_message if m.markdown]
+    echoed = next(x for x in shown if "script" in x)
+    assert "\\<script\\>" in echoed and "\\*\\*gras\\*\\*" in echoed and "\\[lien\\]" in echoed
+    assert "\\:red\\[rouge\\]" in echoed and "🎉" in echoed and "مرحبا" in echoed

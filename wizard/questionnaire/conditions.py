@@ -1,0 +1,148 @@
+"""The closed vocabulary of `when:` conditions: one table from operator name to one small function.
+
+A condition is a mapping with exactly one operator key, e.g.
+    {equals: [structure_country, qc]}     the answer to that question is this value
+    {in: [structure_kind, [pij, bij]]}    the answer is one of these values
+    {contains: [current_channels, tiktok]} the (multiple) answer contains this value
+    {answered: structure_name}            the question got a non-empty answer (not skipped, not « aucun »)
+    {not: CONDITION}, {all: [CONDITION, ...]}, {any: [CONDITION, ...]}
+Adding an operator is one function and one line in OPERATORS.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Answers = Mapping[str, Any]
+
+
+def _equals(answers: Answers, arg) -> bool:
+    qid, value = arg
+    return answers.get(qid) == value
+
+
+def _in(answers: Answers, arg) -> bool:
+    qid, values = arg
+    return answers.get(qid) in values
+
+
+def _contains(answers: Answers, arg) -> bool:
+    qid, value = arg
+    got = answers.get(qid)
+    return isinstance(got, list) and value in got
+
+
+def _answered(answers: Answers, arg) -> bool:
+    got = answers.get(arg)
+    return got is not None and got != []
+
+
+def _not(answers: Answers, arg) -> bool:
+    return not evaluate(arg, answers)
+
+
+def _all(answers: Answers, arg) -> bool:
+    return all(evaluate(c, answers) for c in arg)
+
+
+def _any(answers: Answers, arg) -> bool:
+    return any(evaluate(c, answers) for c in arg)
+
+
+@dataclass(frozen=True)
+class Operator:
+    test: Callable[[Answers, Any], bool]
+    shape: str  # "pair" (question, value), "pair-list" (question, [values]), "question", "condition", "conditions"
+
+
+OPERATORS: dict[str, Operator] = {
+    "equals": Operator(_equals, "pair"),
+    "in": Operator(_in, "pair-list"),
+    "contains": Operator(_contains, "pair"),
+    "answered": Operator(_answered, "question"),
+    "not": Operator(_not, "condition"),
+    "all": Operator(_all, "conditions"),
+    "any": Operator(_any, "conditions"),
+}
+
+
+def evaluate(condition: Mapping | None, answers: Answers) -> bool:
+    """True when the question applies; no condition means always."""
+    if condition is None:
+        return True
+    (name, arg), = condition.items()
+    return OPERATORS[name].test(answers, arg)
+
+
+def shape_errors(condition: Any) -> list[str]:
+    """Structural problems of a condition, as French sentences (empty when well formed)."""
+    if not isinstance(condition, Mapping) or len(condition) != 1:
+        return ["une condition « when » doit avoir exactement un opérateur "
+                f"({', '.join(OPERATORS)})"]
+    (name, arg), = condition.items()
+    op = OPERATORS.get(name)
+    if op is None:
+        return [f"opérateur de condition inconnu « {name} » (opérateurs possibles : {', '.join(OPERATORS)})"]
+    if op.shape in ("pair", "pair-list"):
+        if not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str)):
+            return [f"« {name} » attend [identifiant_de_question, valeur]"]
+        if op.shape == "pair-list" and not isinstance(arg[1], list):
+            return [f"« {name} » attend [identifiant_de_question, [valeur, …]]"]
+        return []
+    if op.shape == "question":
+        return [] if isinstance(arg, str) else [f"« {name} » attend un identifiant de question"]
+    if op.shape == "condition":
+        return shape_errors(arg)
+    if not isinstance(arg, list) or not arg:
+        return [f"« {name} » attend une liste de conditions"]
+    return [e for c in arg for e in shape_errors(c)]
+
+
+def atoms(condition: Mapping | None) -> Iterator[tuple[str, str, list]]:
+    """Every (operator, question id, values compared) in a condition, for the validator."""
+    if condition is None:
+        return
+    (name, arg), = condition.items()
+    shape = OPERATORS[name].shape
+    if shape == "pair":
+        yield name, arg[0], [arg[1]]
+    elif shape == "pair-list":
+        yield name, arg[0], list(arg[1])
+    elif shape == "question":
+        yield name, arg, []
+    elif shape == "condition":
+        yield from atoms(arg)
+    else:
+        for c in arg:
+            yield from atoms(c)
+
+
+def can_hold(condition: Mapping | None, possible: Callable[[str], set | None]) -> bool:
+    """Conservative check that a condition may become true.
+
+    `possible(qid)` gives the values a question can produce (None: anything, empty
+    set: the question can never be answered). Used to find unreachable questions.
+    """
+    if condition is None:
+        return True
+    (name, arg), = condition.items()
+    shape = OPERATORS[name].shape
+    if shape in ("pair", "pair-list"):
+        values = possible(arg[0])
+        if values is None:
+            return True
+        wanted = [arg[1]] if shape == "pair" else arg[1]
+        return any(_hashable(v) in values for v in wanted)
+    if shape == "question":
+        values = possible(arg)
+        return values is None or bool(values)
+    if name == "all":
+        return all(can_hold(c, possible) for c in arg)
+    if name == "any":
+        return any(can_hold(c, possible) for c in arg)
+    return True  # "not": assume it may hold
+
+
+def _hashable(v):
+    return tuple(v) if isinstance(v, list) else v

@@ -1,0 +1,82 @@
+"""The questionnaire as data: the structural layer (pydantic).
+
+A questionnaire file is YAML; each question names the Profile field it fills, its
+kind, its options, its help text and an optional `when` condition. Meaning (does the
+field exist, is the option allowed, does the condition point backwards…) is checked
+by wizard.questionnaire.load, after this layer.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Kind = Literal["single", "multi", "ranked", "number", "scale", "text"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Model):
+    """A text in French (required) and English."""
+
+    fr: str = Field(min_length=1)
+    en: str | None = None
+
+    def get(self, lang: str = "fr") -> str:
+        return (self.en or self.fr) if lang == "en" else self.fr
+
+
+class Option(_Model):
+    value: str | bool | int
+    label: Text | None = None
+    aliases: tuple[str, ...] = ()
+
+    @classmethod
+    def coerce(cls, raw: Any) -> Any:
+        return raw if isinstance(raw, dict) else {"value": raw}
+
+
+class Question(_Model):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    field: str = Field(min_length=1)
+    kind: Kind
+    text: Text
+    help: Text | None = None
+    optional: bool = False
+    options: tuple[Option, ...] | None = None
+    when: dict[str, Any] | None = None
+    for_each: str | None = None
+    max_choices: int | None = Field(None, ge=1)
+    min: float | None = None
+    max: float | None = None
+    unit: Literal["count", "hours", "eur", "posts"] | None = None
+    suggestions: tuple[float, ...] = ()
+    scale_labels: dict[int, Text] | None = None
+    placeholder: Text | None = None
+
+    @field_validator("options", mode="before")
+    @classmethod
+    def _short_options(cls, raw):
+        if isinstance(raw, list):
+            return [Option.coerce(o) for o in raw]
+        return raw
+
+
+class Questionnaire(_Model):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    version: int = 1
+    title: Text
+    intro: Text | None = None
+    outro: Text | None = None
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    def question(self, qid: str) -> Question:
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        raise KeyError(qid)
+
+    def index(self, qid: str) -> int:
+        return [q.id for q in self.questions].index(qid)

@@ -1,0 +1,1 @@
+"""Streamlit pages: thin layers that read state, call the pipeline and draw."""

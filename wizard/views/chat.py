@@ -1,0 +1,294 @@
+"""The conversation page: asks the questionnaire's questions one by one, stores every answer.
+
+Thin by design: routing comes from questionnaire.flow, understanding free text from
+questionnaire.parse, storage from store. Widget callbacks apply an answer before the
+page is drawn again, so one interaction costs one script run. Answers live in
+st.session_state for speed and in the database for safety; the URL carries the
+resume token (?s=…), so a refresh, a reopened link or a restarted server lands on
+the same question.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from wizard.profile import ProfileError
+from wizard.questionnaire import describe, flow
+from wizard.questionnaire.choices import choices
+from wizard.questionnaire.model import Questionnaire
+from wizard.questionnaire.parse import NotUnderstood, parse
+from wizard.store import SessionStore
+from wizard.views.inert import inert
+from wizard.views.summary import summary_rows
+from wizard.views.ui_text import t
+
+STATE = "chat_state"
+TEXT_KEY = "chat_text"
+TOKEN_PARAM = "s"
+
+
+@dataclass
+class ChatState:
+    token: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    editing: str | None = None
+    notice: tuple[str, str] | None = None  # (what the person typed, the reply)
+    nonce: int = 0  # bumps after each answer so quick-reply widgets start fresh
+    started: bool = False
+    bad_link: bool = False
+    save_failed: bool = False
+    profile_saved: bool = False
+
+
+@dataclass(frozen=True)
+class Ctx:
+    store: SessionStore
+    questionnaire: Questionnaire
+    lang: str
+
+
+def _state() -> ChatState:
+    if STATE not in st.session_state:
+        st.session_state[STATE] = ChatState()
+    return st.session_state[STATE]
+
+
+# --- state changes (called from widget callbacks) ---------------------------------
+
+def _resume(ctx: Ctx, s: ChatState) -> None:
+    """On a new browser session, reload the conversation named in the URL."""
+    s.started = True
+    token = st.query_params.get(TOKEN_PARAM)
+    if not token:
+        return
+    stored = ctx.store.load(token)
+    if stored is None or stored.questionnaire_id != ctx.questionnaire.id:
+        s.bad_link = True
+        return
+    s.token, s.answers = token, flow.prune(ctx.questionnaire, stored.answers)
+
+
+def _submit(ctx: Ctx, key: str, value: Any) -> None:
+    s = _state()
+    s.answers = flow.answer(ctx.questionnaire, s.answers, key, value)
+    s.editing, s.notice, s.profile_saved = None, None, False
+    s.nonce += 1
+    try:
+        if s.token is None:
+            s.token = ctx.store.create(ctx.questionnaire.id, ctx.lang)
+            st.query_params[TOKEN_PARAM] = s.token
+        ctx.store.save_answers(s.token, s.answers)
+        s.save_failed = False
+    except SQLAlchemyError:
+        s.save_failed = True  # kept in the page; the next save writes everything
+
+
+def _on_text(ctx: Ctx) -> None:
+    s = _state()
+    text = st.session_state.get(TEXT_KEY) or ""
+    step = _asked_step(ctx, s)
+    if step is None or not text.strip():
+        return
+    try:
+        value = parse(step, text)
+    except NotUnderstood as exc:
+        s.notice = (text[:2000], str(exc))
+        return
+    _submit(ctx, step.key, value)
+
+
+def _on_pick(ctx: Ctx, key: str, widget: str, by_label: dict[str, Any]) -> None:
+    picked = st.session_state.get(widget)
+    if picked is not None:
+        _submit(ctx, key, by_label[picked])
+
+
+def _on_confirm(ctx: Ctx, key: str, widget: str, by_label: dict[str, Any], required: bool) -> None:
+    picked = st.session_state.get(widget) or []
+    if required and not picked:
+        _state().notice = ("", "Choisissez au moins une réponse.")
+        return
+    _submit(ctx, key, [by_label[p] for p in picked])
+
+
+def _on_edit(key: str) -> None:
+    s = _state()
+    s.editing, s.notice = key, None
+    s.nonce += 1
+
+
+def _on_keep() -> None:
+    s = _state()
+    s.editing, s.notice = None, None
+    s.nonce += 1
+
+
+def _on_restart() -> None:
+    st.session_state[STATE] = ChatState(started=True)
+    st.query_params.clear()
+
+
+# --- drawing -----------------------------------------------------------------------
+
+def _asked_step(ctx: Ctx, s: ChatState) -> flow.Step | None:
+    all_steps = flow.steps(ctx.questionnaire, s.answers)
+    if s.editing:
+        for step in all_steps:
+            if step.key == s.editing:
+                return step
+    return next((st_ for st_ in all_steps if st_.key not in s.answers), None)
+
+
+def render(store: SessionStore, questionnaire: Questionnaire, lang: str = "fr") -> None:
+    ctx = Ctx(store, questionnaire, lang)
+    s = _state()
+    if not s.started:
+        _resume(ctx, s)
+    if s.bad_link:
+        st.warning(t("bad_link", lang))
+        st.button(t("restart", lang), on_click=_on_restart, type="primary")
+        return
+
+    st.title(questionnaire.title.get(lang))
+    if s.token:
+        _resume_link(s.token, lang)
+    if s.save_failed:
+        st.error(t("save_error", lang))
+
+    if questionnaire.intro:
+        with st.chat_message("assistant"):
+            st.markdown(questionnaire.intro.get(lang))
+
+    asked = _asked_step(ctx, s)
+    for step in flow.steps(questionnaire, s.answers):
+        if asked is not None and step.key == asked.key:
+            break
+        if step.key in s.answers:
+            _answered(step, s.answers[step.key], lang)
+
+    if s.notice:
+        typed, reply = s.notice
+        if typed:
+            with st.chat_message("user"):
+                st.markdown(inert(typed))
+        with st.chat_message("assistant"):
+            st.markdown(reply)
+
+    if asked is None:
+        _finished(ctx, s)
+    else:
+        _ask(ctx, s, asked)
+    st.chat_input(t("input", lang), key=TEXT_KEY, on_submit=_on_text, args=(ctx,), max_chars=2000)
+
+
+def _answered(step: flow.Step, value: Any, lang: str) -> None:
+    with st.chat_message("assistant"):
+        st.markdown(step.text(lang))
+    with st.chat_message("user"):
+        st.markdown(inert(describe.answer(step, value, lang)))
+        st.button(t("edit", lang), key=f"edit-{step.key}", on_click=_on_edit, args=(step.key,),
+                  type="tertiary", icon=":material/edit:", help=t("edit_help", lang))
+
+
+def _ask(ctx: Ctx, s: ChatState, step: flow.Step) -> None:
+    lang, q = ctx.lang, step.question
+    n, total = flow.progress(ctx.questionnaire, {k: v for k, v in s.answers.items() if k != step.key})
+    with st.chat_message("assistant"):
+        st.caption(t("progress", lang, n=n, total=total))
+        st.progress(min(1.0, (n - 1) / max(total, 1)))
+        st.markdown(step.text(lang))
+        if q.help:
+            with st.expander(t("why", lang)):
+                st.markdown(q.help.get(lang))
+        if s.editing and step.key in s.answers:
+            st.caption(inert(t("current_answer", lang, answer=describe.answer(step, s.answers[step.key], lang))))
+        _quick_replies(ctx, s, step)
+        cols = st.columns(2) if (q.optional or s.editing) else None
+        if q.optional:
+            cols[0].button(t("skip", lang), key=f"skip-{step.key}-{s.nonce}", on_click=_submit,
+                           args=(ctx, step.key, None))
+        if s.editing:
+            cols[1].button(t("keep", lang), key=f"keep-{s.nonce}", on_click=_on_keep)
+
+
+def _quick_replies(ctx: Ctx, s: ChatState, step: flow.Step) -> None:
+    lang, q = ctx.lang, step.question
+    widget = f"pick-{step.key}-{s.nonce}"
+    if q.kind in ("single", "scale"):
+        by_label = {_choice_label(c, lang): c.value for c in choices(q)}
+        st.pills(t("choices", lang), list(by_label), key=widget, on_change=_on_pick,
+                 args=(ctx, step.key, widget, by_label), label_visibility="collapsed")
+    elif q.kind == "multi":
+        by_label = {c.label.get(lang): c.value for c in choices(q)}
+        st.caption(t("multi_hint", lang))
+        st.pills(t("choices", lang), list(by_label), selection_mode="multi", key=widget,
+                 label_visibility="collapsed")
+        st.button(t("validate", lang), key=f"ok-{widget}", type="primary", on_click=_on_confirm,
+                  args=(ctx, step.key, widget, by_label, not q.optional))
+    elif q.kind == "ranked":
+        by_label = {c.label.get(lang): c.value for c in choices(q)}
+        st.caption(t("ranked_hint", lang, n=q.max_choices or len(by_label)))
+        st.multiselect(t("choices", lang), list(by_label), key=widget, max_selections=q.max_choices,
+                       label_visibility="collapsed", placeholder=t("choices", lang))
+        st.button(t("validate", lang), key=f"ok-{widget}", type="primary", on_click=_on_confirm,
+                  args=(ctx, step.key, widget, by_label, True))
+    elif q.kind == "number" and q.suggestions:
+        by_label = {_number_label(step, v, lang): v for v in q.suggestions}
+        st.pills(t("suggestions", lang), list(by_label), key=widget, on_change=_on_pick,
+                 args=(ctx, step.key, widget, by_label), label_visibility="collapsed")
+        st.caption(t("type_number", lang))
+    elif q.kind == "text" and q.placeholder:
+        st.caption(q.placeholder.get(lang))
+
+
+def _choice_label(choice, lang: str) -> str:
+    return choice.label.get(lang) if choice.label else str(choice.value)
+
+
+def _number_label(step: flow.Step, value: float, lang: str) -> str:
+    return describe.answer(step, value, lang)
+
+
+def _resume_link(token: str, lang: str) -> None:
+    base = re.sub(r"\?.*$", "", st.context.url or "")
+    with st.expander(t("resume_title", lang), icon=":material/bookmark:"):
+        st.caption(t("resume_text", lang))
+        st.code(f"{base}?{TOKEN_PARAM}={token}", language=None)
+
+
+def _finished(ctx: Ctx, s: ChatState) -> None:
+    lang, q = ctx.lang, ctx.questionnaire
+    try:
+        profile = flow.build_profile(q, s.answers)
+    except ProfileError as exc:
+        st.error(t("profile_error", lang, errors=" ; ".join(exc.messages)))
+        return
+    data = profile.model_dump(mode="json")
+    if not s.profile_saved and s.token:
+        try:
+            ctx.store.save_profile(s.token, data)
+            s.profile_saved = True
+        except SQLAlchemyError:
+            st.error(t("save_error", lang))
+    with st.chat_message("assistant"):
+        if q.outro:
+            st.markdown(q.outro.get(lang))
+        st.subheader(t("done_title", lang))
+        section = None
+        lines: list[str] = []
+        for sec, name, value in summary_rows(profile, lang):
+            if sec != section:
+                lines.append(f"\n**{sec}**\n")
+                section = sec
+            lines.append(f"- {inert(name)}\u00a0: {inert(value)}")
+        st.markdown("\n".join(lines))
+        slug = re.sub(r"[^a-z0-9]+", "-", (profile.structure.name or "structure").lower()).strip("-") or "structure"
+        st.download_button(t("download_profile", lang), json.dumps(data, ensure_ascii=False, indent=2),
+                           file_name=f"profil-{slug[:40]}.json", mime="application/json",
+                           on_click="ignore", icon=":material/download:")
+        st.info(t("strategy_next", lang))

@@ -1,0 +1,81 @@
+"""A Profile as readable rows (section, label, value) with the vocabulary's labels. Pure."""
+from __future__ import annotations
+
+from wizard.profile import Profile
+from wizard.questionnaire.describe import hours, number
+from wizard.vocabulary import label
+
+SECTIONS = {
+    "structure": {"fr": "Structure", "en": "Structure"},
+    "presence": {"fr": "Présence actuelle", "en": "Current presence"},
+    "goals": {"fr": "Objectifs", "en": "Goals"},
+    "audience": {"fr": "Public", "en": "Audience"},
+    "resources": {"fr": "Moyens", "en": "Resources"},
+    "concerns": {"fr": "Inquiétudes de la hiérarchie", "en": "Management’s worries"},
+    "constraints": {"fr": "Cadre", "en": "Framework"},
+    "maturity": {"fr": "Autodiagnostic (1 à 5)", "en": "Self-assessment (1 to 5)"},
+}
+L = {
+    "name": ("Nom", "Name"), "kind": ("Type", "Kind"), "country": ("Pays", "Country"),
+    "territory": ("Territoire", "Area"), "parent_body": ("Tutelle", "Parent body"),
+    "youth_per_year": ("Jeunes par an", "Young people a year"), "staff": ("Salariés", "Staff"),
+    "goals": ("Par ordre d’importance", "In order of importance"),
+    "age_bands": ("Âges", "Ages"), "groups": ("Publics", "Groups"),
+    "hours": ("Temps disponible", "Time available"), "people": ("Personnes", "People"),
+    "skills": ("Compétences", "Skills"), "equipment": ("Matériel", "Equipment"),
+    "budget": ("Budget annuel", "Yearly budget"), "concerns": ("Inquiétudes", "Worries"),
+    "validation": ("Validation avant publication", "Approval before posting"),
+    "own": ("Comptes propres autorisés", "Own accounts allowed"),
+    "hours_only": ("Uniquement aux heures de travail", "Working hours only"),
+    "none": ("aucun", "none"), "yes": ("oui", "yes"), "no": ("non", "no"),
+    "follower": ("abonné", "follower"), "followers": ("abonnés", "followers"), "post": ("publication par semaine", "post a week"), "posts": ("publications par semaine", "posts a week"),
+    "per_week": ("par semaine", "a week"), "unknown": ("non renseigné", "not given"),
+}
+
+
+def _l(key: str, lang: str) -> str:
+    return L[key][lang == "en"]
+
+
+def _labels(vocab: str, values, lang: str) -> str:
+    return ", ".join(label(vocab, v, lang) for v in values) or _l("none", lang)
+
+
+def summary_rows(p: Profile, lang: str = "fr") -> list[tuple[str, str, str]]:
+    s, r, c = p.structure, p.resources, p.constraints
+    yn = lambda b: _l("yes" if b else "no", lang)  # noqa: E731
+    opt = lambda v, f=str: f(v) if v is not None else _l("unknown", lang)  # noqa: E731
+    sec = lambda k: SECTIONS[k][lang]  # noqa: E731
+    rows = [
+        (sec("structure"), _l("name", lang), s.name or _l("unknown", lang)),
+        (sec("structure"), _l("kind", lang), label("structure_kind", s.kind, lang)),
+        (sec("structure"), _l("country", lang), label("country", s.country, lang)),
+        (sec("structure"), _l("territory", lang), opt(s.territory, lambda v: label("territory", v, lang))),
+        (sec("structure"), _l("parent_body", lang), opt(s.parent_body, lambda v: label("parent_body", v, lang))),
+        (sec("structure"), _l("youth_per_year", lang), opt(s.youth_per_year, lambda v: number(v, lang))),
+        (sec("structure"), _l("staff", lang), opt(s.staff, lambda v: number(v, lang))),
+    ]
+    if p.presence:
+        for ch, pres in p.presence.items():
+            rows.append((sec("presence"), label("channel", ch, lang),
+                         f"{number(pres.followers, lang)} {_l('follower' if pres.followers <= 1 else 'followers', lang)}, "
+                         f"{number(pres.posts_per_week, lang)} {_l('post' if pres.posts_per_week <= 1 else 'posts', lang)}"))
+    else:
+        rows.append((sec("presence"), "—", _l("none", lang)))
+    rows += [
+        (sec("goals"), _l("goals", lang), " ; ".join(f"{i}. {label('goal', g, lang)}" for i, g in enumerate(p.goals, 1)).replace(" ;", "\u00a0;")),
+        (sec("audience"), _l("age_bands", lang), _labels("age_band", p.audience.age_bands, lang)),
+        (sec("audience"), _l("groups", lang), _labels("group", p.audience.groups, lang)),
+        (sec("resources"), _l("hours", lang), f"{hours(r.hours_per_week, lang)} {_l('per_week', lang)}"),
+        (sec("resources"), _l("people", lang), number(r.people, lang)),
+        (sec("resources"), _l("skills", lang), _labels("skill", r.skills, lang)),
+        (sec("resources"), _l("equipment", lang), _labels("equipment", r.equipment, lang)),
+        (sec("resources"), _l("budget", lang), f"{number(r.budget_eur_per_year, lang)}\u00a0€"),
+        (sec("concerns"), _l("concerns", lang), _labels("concern", p.concerns, lang)),
+        (sec("constraints"), _l("validation", lang), yn(c.validation_required)),
+        (sec("constraints"), _l("own", lang), label("own_accounts_allowed", c.own_accounts_allowed, lang)),
+        (sec("constraints"), _l("hours_only", lang), yn(c.working_hours_only)),
+    ]
+    for dim, score in p.maturity.items():
+        rows.append((sec("maturity"), label("maturity_dimension", dim, lang), f"{score}/5"))
+    return rows
