@@ -51,7 +51,7 @@ def _number(step: Step, text: str) -> float | int:
     if step.question.unit == "hours":
         value = tp.parse_hours(text, maximum=hi if hi is not None else 168)
         if lo is not None and value < lo:
-            raise NotUnderstood(f"Indiquez au moins {lo:g} heure(s).")
+            raise NotUnderstood(f"Indiquez au moins {lo:g}\u00a0h par semaine.")
         return value
     integer = resolve(step.question.field).shape == "int"
     return tp.parse_number(text, minimum=lo, maximum=hi, integer=integer)

@@ -150,7 +150,7 @@ _ROUGHLY = {  # « une vingtaine » -> 20
 _AFTER_DIGITS = {"k": 1000, "mille": 1000, "million": 10**6, "millions": 10**6}  # « 2k », « 3 mille »
 _RANGE = {"et", "ou", "a", "-", "–"}
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[a-z]+|\S")
-_GROUPED = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:( )[0-9]{3}|(\.)[0-9]{3})+(?![0-9])")
+_GROUPED = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:[ .][0-9]{3})+(?![0-9])")
 _MINUS = re.compile(r"(?:^|\s)[-−–][0-9]")
 
 
@@ -468,8 +468,7 @@ def _label(option: tuple[object, Sequence[str]]) -> str:
 
 
 def _names(option: tuple[object, Sequence[str]]) -> list[str]:
-    value, names = option
-    return [str(n) for n in names]
+    return [str(n) for n in option[1]]
 
 
 def _match(text: str, options: list, cutoff: float | None) -> object:

@@ -266,7 +266,7 @@ def _finished(ctx: Ctx, s: ChatState) -> None:
     try:
         profile = flow.build_profile(q, s.answers)
     except ProfileError as exc:
-        st.error(t("profile_error", lang, errors=" ; ".join(exc.messages)))
+        st.error(t("profile_error", lang, errors="\u00a0; ".join(exc.messages)))
         return
     data = profile.model_dump(mode="json")
     if not s.profile_saved and s.token:
