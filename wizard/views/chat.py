@@ -154,9 +154,7 @@ def render(store: SessionStore, questionnaire: Questionnaire, lang: str = "fr") 
         st.button(t("restart", lang), on_click=_on_restart, type="primary")
         return
 
-    st.title(questionnaire.title.get(lang))
-    if s.token:
-        _resume_link(s.token, lang)
+    st.subheader(questionnaire.title.get(lang))
     if s.save_failed:
         st.error(t("save_error", lang))
 
@@ -179,6 +177,8 @@ def render(store: SessionStore, questionnaire: Questionnaire, lang: str = "fr") 
         with st.chat_message("assistant"):
             st.markdown(reply)
 
+    if s.token:
+        _resume_link(s.token, lang)  # just above the question, where a phone user sees it
     if asked is None:
         _finished(ctx, s)
     else:

@@ -1,0 +1,257 @@
+"""Shared fixtures: databases (SQLite and PostgreSQL), a live Streamlit server, a phone browser.
+
+External services are optional locally and mandatory in CI:
+- PostgreSQL: CAP_TEST_POSTGRES_URL (start one with `export CAP_TEST_POSTGRES_URL=$(.ci/start-postgres)`);
+- browser: Debian's `chromium` on PATH, driven by the pip `playwright` package (no download).
+Without them the tests that need them are skipped, unless CAP_REQUIRE_POSTGRES=1 /
+CAP_REQUIRE_BROWSER=1 is set (.ci/run sets both), which turns the skip into a failure.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `wizard` importable from a plain `pytest` run too
+    sys.path.insert(0, str(ROOT))
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
+         "is_mobile": True, "has_touch": True, "locale": "fr-FR"}
+SERVER_START_TIMEOUT = 60  # seconds
+
+
+def unavailable(require_var: str, reason: str) -> NoReturn:
+    """Skip the test, or fail it when the environment variable `require_var` is 1."""
+    if os.environ.get(require_var, "").strip() == "1":
+        pytest.fail(f"{reason} — and {require_var}=1 makes this mandatory", pytrace=False)
+    pytest.skip(f"{reason} (set {require_var}=1 to make this a failure)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- PostgreSQL --------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """The test server's URL as given (postgresql://…), after checking that it answers."""
+    url = os.environ.get("CAP_TEST_POSTGRES_URL", "").strip()
+    if not url:
+        unavailable("CAP_REQUIRE_POSTGRES",
+                    "no PostgreSQL: CAP_TEST_POSTGRES_URL is not set (export CAP_TEST_POSTGRES_URL=$(.ci/start-postgres))")
+    from sqlalchemy import create_engine, text
+
+    from wizard.store.db import database_url
+    engine = create_engine(database_url({"DATABASE_URL": url}), connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # any driver or network error means "not usable"
+        unavailable("CAP_REQUIRE_POSTGRES", f"PostgreSQL at {url} does not answer: {type(exc).__name__}: {exc}")
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A SQLAlchemy URL to an empty database, once per backend.
+
+    PostgreSQL tests each get a fresh schema (search_path set through the connection
+    options), dropped afterwards, so tests never see each other's rows.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/t.sqlite"
+        return
+    from sqlalchemy import create_engine, make_url, text
+
+    from wizard.store.db import database_url
+    base = database_url({"DATABASE_URL": request.getfixturevalue("postgres_url")})
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def engines():
+    """Engines made by a test through `engines.make(url)`; all disposed at the end."""
+    from wizard.store import make_engine
+
+    class Engines(list):
+        def make(self, url):
+            engine = make_engine(url)
+            self.append(engine)
+            return engine
+
+    made = Engines()
+    yield made
+    for engine in made:
+        engine.dispose()
+
+
+@pytest.fixture
+def store(db_url, engines):
+    from wizard.store import SessionStore
+    return SessionStore(engines.make(db_url))
+
+
+# --- live Streamlit server ---------------------------------------------------------
+
+class AppServer:
+    """`streamlit run app.py` on a free port of 127.0.0.1, with its own SQLite file."""
+
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.database_url = f"sqlite:///{workdir}/e2e.sqlite"
+        self.proc: subprocess.Popen | None = None
+        self._log = None
+        self.starts = 0
+
+    def start(self) -> None:
+        self.starts += 1
+        log_path = self.workdir / f"server-{self.starts}.log"
+        self._log = open(log_path, "w+b")
+        env = {**os.environ, "DATABASE_URL": self.database_url, "PYTHONUNBUFFERED": "1",
+               "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+        cmd = [sys.executable, "-m", "streamlit", "run", "app.py",
+               "--server.port", str(self.port), "--server.address", "127.0.0.1",
+               "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                     stdout=self._log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)  # its own process group
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                self._fail(f"exited with code {self.proc.returncode} while starting")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as resp:
+                    if resp.read().decode().strip() == "ok":
+                        return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self._fail(f"did not answer {self.url}/_stcore/health within {SERVER_START_TIMEOUT} s")
+
+    def log(self) -> str:
+        if self._log is None:
+            return ""
+        self._log.flush()
+        self._log.seek(0)
+        return self._log.read().decode(errors="replace")
+
+    def _fail(self, what: str) -> NoReturn:
+        output = self.log()
+        self.stop()
+        pytest.fail(f"Streamlit server {what}. Its output:\n{output[-6000:]}", pytrace=False)
+
+    def stop(self) -> None:
+        """Terminate the server and every process it started."""
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait(timeout=10)
+                except ProcessLookupError:
+                    pass
+            else:
+                proc.wait()
+            # Children that outlived the leader (same group), if any.
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def restart(self) -> None:
+        """Stop and start again on the same port and database (a redeploy or a crash)."""
+        self.stop()
+        self.start()
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory):
+    server = AppServer(tmp_path_factory.mktemp("e2e"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+# --- browser -----------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if not path:
+        unavailable("CAP_REQUIRE_BROWSER", "no browser: `chromium` is not on PATH (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        unavailable("CAP_REQUIRE_BROWSER", "the playwright package is not installed (make test installs it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory: a page in a fresh phone-sized browser context (its own cookies and storage)."""
+    contexts = []
+
+    def make():
+        context = browser.new_context(**PHONE)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def browser_page(new_page):
+    return new_page()
