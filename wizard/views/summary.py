@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from wizard.profile import Profile
-from wizard.questionnaire.describe import hours, number
+from wizard.formatting import hours, number
 from wizard.vocabulary import label
 
 SECTIONS = {

@@ -1,0 +1,222 @@
+"""The Strategy contract (../shared/DESIGN.md): what the engine builds from a Profile.
+
+Views (page, PDF, DOCX, JSON) only read it. Every recommendation carries its reasons,
+sentences that cite the answer and the fact behind them; source keys appear in
+brackets ([DIPLOMEO-2025]) and each one resolves in `sources`.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SOURCE_KEY = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9-]*)\]")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ScoreParts(_Model):
+    """The 0–100 components behind a channel's score, before their weights."""
+    audience: float
+    goals: float
+    resources: float
+    presence: float
+    adjustment: float = 0
+
+
+class WorkItem(_Model):
+    channel: str | None  # None: shared across channels (monitoring, measurement)
+    activity: str
+    category: str
+    count_per_week: float
+    hours_per_week: float
+    low_hours_per_week: float
+    high_hours_per_week: float
+
+
+class ChannelRecommendation(_Model):
+    id: str
+    label: str
+    score: int = Field(ge=0, le=100)
+    role: str
+    reasons: list[str] = Field(min_length=1)
+    posts_per_week: float
+    hours_per_week: float
+    rhythm: dict[str, float]
+    rhythm_level: Literal["minimum", "recommended"]
+    score_parts: ScoreParts
+    sources: list[str] = []
+
+
+class ExcludedChannel(_Model):
+    id: str
+    label: str
+    score: int = Field(ge=0, le=100)
+    reasons: list[str] = Field(min_length=1)
+    cause: Literal["age", "fit", "capacity"]
+
+
+class Assumption(_Model):
+    activity: str
+    label: str
+    unit: str
+    low_hours: float
+    high_hours: float
+    used_hours: float
+    assumption: bool
+    basis: str
+    sources: list[str] = []
+
+
+class Workload(_Model):
+    available_hours_per_week: float
+    estimated_hours_per_week: float
+    low_hours_per_week: float
+    high_hours_per_week: float
+    status: Literal["ok", "tight", "over"]
+    share_of_available: float | None  # estimated / available, None when nothing is available
+    share_of_full_time: float  # estimated / 35 h
+    by_channel: dict[str, float]
+    by_activity: dict[str, float]
+    items: list[WorkItem]
+    ways_out: list[str] = []
+    assumptions: list[Assumption]
+
+
+class Evidence(_Model):
+    text: str
+    sources: list[str]
+
+
+class Argument(_Model):
+    concern: str
+    title: str
+    response: str
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Warning(_Model):
+    code: str
+    message: str
+    channel: str | None = None
+
+
+class MaturityScore(_Model):
+    dimension: str
+    label: str
+    score: int | None  # 1–5, None when not assessed
+    level: str
+    next_step: str
+
+
+class Kpi(_Model):
+    id: str
+    goals: list[str]
+    name: str
+    definition: str
+    how_to_measure: str
+    target: str
+    sources: list[str] = []
+
+
+class PlanTask(_Model):
+    id: str
+    title: str
+    detail: str
+    channel: str | None = None
+    sources: list[str] = []
+
+
+class PlanWeek(_Model):
+    week: int = Field(ge=1, le=13)
+    starts_on: date
+    tasks: list[PlanTask]
+
+
+class CharterClause(_Model):
+    id: str
+    title: str
+    text: str
+    sources: list[str] = []
+
+
+class LegalPoint(_Model):
+    id: str
+    title: str
+    rule: str
+    action: str
+    sources: list[str]
+
+
+class CalendarEvent(_Model):
+    id: str
+    title: str
+    idea: str
+    verified: bool
+    sources: list[str] = []
+
+
+class CalendarMonth(_Model):
+    month: str  # "2026-12"
+    label: str  # "décembre 2026"
+    events: list[CalendarEvent]
+
+
+class SourceRef(_Model):
+    key: str
+    publisher: str
+    title: str
+    year: int | None = None
+    url: str | None = None
+    secondary: bool = False
+
+
+class Strategy(_Model):
+    generated_on: date
+    lang: str = "fr"
+    structure_name: str
+    summary: list[str]
+    channels: list[ChannelRecommendation]
+    excluded: list[ExcludedChannel]
+    workload: Workload
+    arguments: list[Argument]
+    context_arguments: list[Argument] = []  # general arguments for the note to elected officials
+    warnings: list[Warning]
+    maturity: list[MaturityScore]
+    kpis: list[Kpi]
+    plan: list[PlanWeek]
+    charter: list[CharterClause]
+    legal: list[LegalPoint]
+    calendar: list[CalendarMonth]
+    sources: list[SourceRef]
+
+    def cited_keys(self) -> set[str]:
+        """Every source key the strategy cites: [KEY] in its sentences and its `sources` lists."""
+        found: set[str] = set()
+        for model in _iter_models(self):
+            for name in type(model).model_fields:
+                value = getattr(model, name)
+                if name == "sources" and model is not self:
+                    found.update(value)
+                elif isinstance(value, str):
+                    found.update(SOURCE_KEY.findall(value))
+                elif isinstance(value, list):
+                    found.update(k for v in value if isinstance(v, str) for k in SOURCE_KEY.findall(v))
+        return found
+
+
+def _iter_models(value):
+    if isinstance(value, BaseModel):
+        yield value
+        for name in type(value).model_fields:
+            yield from _iter_models(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _iter_models(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _iter_models(v)
