@@ -54,7 +54,7 @@ def parse_date(text: str | None):
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CliError(f"--date\u00a0: « {text} » n’est pas une date AAAA-MM-JJ", 2) from None
+        raise CliError(f"--date\u00a0: « {text} » n’est pas une date AAAA-MM-JJ", 2) from None
 
 
 def _strategy(args) -> int:
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     v.set_defaults(run=_validate)
     s = sub.add_parser("strategy", help="construit la stratégie d’un profil JSON")
     s.add_argument("profile", help="fichier JSON du profil")
-    s.add_argument("--date", help="date de référence AAAA-MM-JJ (par défaut : aujourd’hui)")
+    s.add_argument("--date", help="date de référence AAAA-MM-JJ (par défaut : aujourd’hui)")
     s.add_argument("--lang", choices=["fr", "en"], default="fr")
     s.set_defaults(run=_strategy)
     args = parser.parse_args(argv)

@@ -5,6 +5,7 @@ import os
 
 import streamlit as st
 
+from wizard.knowledge import Knowledge, default
 from wizard.questionnaire.load import SHIPPED, load
 from wizard.questionnaire.model import Questionnaire
 from wizard.store import SessionStore, make_engine
@@ -22,3 +23,9 @@ def store(url: str) -> SessionStore:
 def questionnaire(name: str | None = None) -> Questionnaire:
     name = name or os.environ.get("CAP_QUESTIONNAIRE", DEFAULT_QUESTIONNAIRE)
     return load(SHIPPED / f"{name}.yaml")
+
+
+@st.cache_resource
+def knowledge() -> Knowledge:
+    """The knowledge base, read and checked once per server process."""
+    return default()

@@ -6,7 +6,7 @@ from datetime import date
 from wizard.engine import advocacy, framework
 from wizard.engine.context import Ctx, cite
 from wizard.engine.phrases import p
-from wizard.engine.scoring import Scored, score_all
+from wizard.engine.scoring import Scored, age_cite, score_all
 from wizard.engine.workload import PUBLICATIONS, Costs, by_key, fit, status, total
 from wizard.knowledge import Knowledge
 from wizard.profile import Profile
@@ -144,7 +144,7 @@ def _warnings(channels, by_id: dict[str, Scored], workload: Workload, ctx: Ctx) 
         if s.partial_age_bands:
             ch = ctx.kb.channels[c.id]
             out.append(Warning(code="age_minimum", channel=c.id, message=p(
-                "w_age_partial", lang, channel=c.label, age=s.min_age, sources=cite(ch.min_age.sources),
+                "w_age_partial", lang, channel=c.label, age=s.min_age, cite=age_cite(ch, lang),
                 bands=", ".join(ctx.label("age_band", b) for b in s.partial_age_bands))))
     if "11_14" in prof.audience.age_bands and prof.structure.country == "fr":
         out.append(Warning(code="consent_under_15", message=p("w_consent_15", lang)))

@@ -24,8 +24,9 @@ PHRASES: dict[str, dict[str, str]] = {
                  "en": "You already have a {channel} account ({followers} followers, {posts} post(s) a week): better to build on this community than to start from scratch."},
     "ethics": {"fr": "Votre hiérarchie s’interroge sur l’éthique des plateformes\u00a0: {text}", "en": "Your management questions platform ethics: {text}"},
     # exclusions
-    "age_excluded": {"fr": "{channel} est réservé aux {age}\u00a0ans et plus dans ses conditions d’utilisation{country} [{sources}]\u00a0: aucune des tranches d’âge visées ({bands}) n’y a accès.",
-                     "en": "{channel} is for users aged {age} and over under its terms{country} [{sources}]: none of your target age bands ({bands}) may use it."},
+    "age_excluded": {"fr": "{channel} est réservé aux {age}\u00a0ans et plus dans ses conditions d’utilisation{country}{cite}\u00a0: aucune des tranches d’âge visées ({bands}) n’y a accès.",
+                     "en": "{channel} is for users aged {age} and over under its terms{country}{cite}: none of your target age bands ({bands}) may use it."},
+    "age_unverified": {"fr": " (âge non vérifié dans les conditions de la plateforme)", "en": " (age not checked in the platform’s terms)"},
     "in_country": {"fr": " (en {country})", "en": " (in {country})"},
     "low_fit": {"fr": "Score de {score}/100, sous le seuil de {threshold}\u00a0: trop peu adapté à votre public et à vos objectifs.",
                 "en": "Score {score}/100, below the threshold of {threshold}: not suited enough to your audience and goals."},
@@ -47,8 +48,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "way_hours": {"fr": "Demander à la hiérarchie {hours} de plus par semaine pour tenir ce plan minimal.",
                   "en": "Ask management for {hours} more a week to sustain this minimal plan."},
     # warnings
-    "w_age_partial": {"fr": "{channel} est réservé aux {age}\u00a0ans et plus [{sources}]\u00a0: ne l’utilisez pas pour les {bands} que vous visez, et dites-le dans vos communications.",
-                      "en": "{channel} is for users aged {age} and over [{sources}]: do not use it for the {bands} you target, and say so in your communications."},
+    "w_age_partial": {"fr": "{channel} est réservé aux {age}\u00a0ans et plus{cite}\u00a0: ne l’utilisez pas pour les {bands} que vous visez, et dites-le dans vos communications.",
+                      "en": "{channel} is for users aged {age} and over{cite}: do not use it for the {bands} you target, and say so in your communications."},
     "w_consent_15": {"fr": "Vous visez des moins de 15\u00a0ans\u00a0: en France, leur consentement au traitement de leurs données doit être donné conjointement avec les titulaires de l’autorité parentale (RGPD art.\u00a08, loi Informatique et Libertés art.\u00a045) [CANTECH-2023]. Ne recueillez aucune donnée par les réseaux sans cet accord.",
                      "en": "You target under-15s: in France, consent to the processing of their data must be given jointly with the holders of parental authority (GDPR art. 8, French data protection act art. 45) [CANTECH-2023]. Collect no data through the networks without it."},
     "w_over": {"fr": "Même le plan le plus réduit demande environ {estimated} par semaine pour {available} disponibles ({share}\u00a0%). Voyez les pistes pour alléger la charge.",

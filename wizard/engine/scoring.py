@@ -30,6 +30,11 @@ class Scored:
     min_age: int = 13
 
 
+def age_cite(ch: Channel, lang: str) -> str:
+    """" [KEYS]" after a minimum age, or a plain "not checked" when no source was read."""
+    return f" [{cite(ch.min_age.sources)}]" if ch.min_age.sources else p("age_unverified", lang)
+
+
 def min_age(ch: Channel, country: str) -> int:
     return ch.min_age.by_country.get(country, ch.min_age.default)
 
@@ -58,7 +63,7 @@ def score_channel(cid: str, ctx: Ctx) -> Scored:
     partial = [b for b in allowed if BAND_AGES[b][0] < age]
     if not allowed:
         where = p("in_country", ctx.lang, country=ctx.label("country", country)) if country in ch.min_age.by_country else ""
-        reason = p("age_excluded", ctx.lang, channel=name, age=age, country=where, sources=cite(ch.min_age.sources),
+        reason = p("age_excluded", ctx.lang, channel=name, age=age, country=where, cite=age_cite(ch, ctx.lang),
                    bands=", ".join(ctx.label("age_band", b) for b in prof.audience.age_bands))
         parts = ScoreParts(audience=0, goals=0, resources=0, presence=0)
         return Scored(cid, 0, parts, [reason], list(ch.min_age.sources), True, reason, [], age)

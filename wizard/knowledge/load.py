@@ -83,7 +83,7 @@ class _Check:
     problems: list[str] = field(default_factory=list)
 
     def add(self, entry: str, message: str) -> None:
-        self.problems.append(f"{self.file} : « {entry} » : {message}")
+        self.problems.append(f"{self.file} : « {entry} » : {message}")
 
 
 def _read(directory: Path, name: str, problems: list[str]) -> Any:
@@ -91,12 +91,12 @@ def _read(directory: Path, name: str, problems: list[str]) -> Any:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        problems.append(f"{path.name} : fichier manquant")
+        problems.append(f"{path.name} : fichier manquant")
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (ligne {mark.line + 1})" if mark else ""
-        problems.append(f"{path.name} : YAML illisible{where} : {getattr(exc, 'problem', exc)}")
+        problems.append(f"{path.name} : YAML illisible{where} : {getattr(exc, 'problem', exc)}")
         return None
     try:
         return FILES[name].validate_python(raw)
@@ -108,7 +108,7 @@ def _read(directory: Path, name: str, problems: list[str]) -> Any:
                 item = raw[int(loc[0])]
                 entry = str(item.get("id") or item.get("concern") or f"n° {int(loc[0]) + 1}") if isinstance(item, dict) else loc[0]
             where = ".".join(loc[1:])
-            problems.append(f"{path.name} : « {entry} » : {where + ' : ' if where else ''}{err['msg']}")
+            problems.append(f"{path.name} : « {entry} » : {where + ' : ' if where else ''}{err['msg']}")
         return None
 
 
@@ -164,12 +164,12 @@ def _meaning(kb: Knowledge) -> list[str]:
     def known_sources(c: _Check, entry: str, obj: Any) -> None:
         for key in _sources_of(obj):
             if key not in kb.sources:
-                c.add(entry, f"source inconnue « {key} » (absente de sources.yaml)")
+                c.add(entry, f"source inconnue « {key} » (absente de sources.yaml)")
 
     def ids_in(c: _Check, entry: str, what: str, values, vocab: str) -> None:
         for value in values:
             if value not in v[vocab]:
-                c.add(entry, f"{what} inconnu « {value} » (valeurs possibles : {', '.join(sorted(v[vocab]))})")
+                c.add(entry, f"{what} inconnu « {value} » (valeurs possibles : {', '.join(sorted(v[vocab]))})")
 
     c = _Check("channels.yaml")
     ids_in(c, "channels", "réseau", kb.channels, "channel")
@@ -184,17 +184,17 @@ def _meaning(kb: Knowledge) -> list[str]:
         ids_in(c, cid, "objectif", ch.roles, "goal")
         missing = v["goal"] - set(ch.goals)
         if missing:
-            c.add(cid, f"objectifs sans appréciation : {', '.join(sorted(missing))}")
+            c.add(cid, f"objectifs sans appréciation : {', '.join(sorted(missing))}")
         ids_in(c, cid, "public", ch.groups, "group")
         ids_in(c, cid, "compétence", ch.skills, "skill")
         ids_in(c, cid, "matériel", ch.equipment, "equipment")
         for fmt in ch.formats:
             if fmt not in kb.effort:
-                c.add(cid, f"format inconnu « {fmt} » (absent de effort.yaml)")
+                c.add(cid, f"format inconnu « {fmt} » (absent de effort.yaml)")
         for level in (ch.rhythm_minimum, ch.rhythm_recommended):
             for act in level.items:
                 if act not in ch.formats:
-                    c.add(cid, f"rythme : « {act} » n’est pas un format de ce réseau")
+                    c.add(cid, f"rythme : « {act} » n’est pas un format de ce réseau")
     out += c.problems
 
     c = _Check("effort.yaml")
@@ -258,8 +258,8 @@ def _meaning(kb: Knowledge) -> list[str]:
                         ("inbound_sources", kb.scoring.inbound_sources)):
         for key in keys:
             if key not in kb.sources:
-                c.add(entry, f"source inconnue « {key} » (absente de sources.yaml)")
+                c.add(entry, f"source inconnue « {key} » (absente de sources.yaml)")
     if set(kb.scoring.weights) != {"audience", "goals", "resources", "presence"}:
-        c.add("weights", "attendu : audience, goals, resources, presence")
+        c.add("weights", "attendu : audience, goals, resources, presence")
     out += c.problems
     return out

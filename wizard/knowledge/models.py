@@ -48,8 +48,15 @@ class Usage(_Model):
 class MinAge(_Model):
     default: int = Field(ge=0, le=21)
     by_country: dict[str, int] = {}  # country id -> minimum age there (Discord: fr 15)
-    sources: tuple[str, ...] = Field(min_length=1)
+    sources: tuple[str, ...] = ()
     verified: bool = True  # False: only third-party summaries were read (REFERENCE says UNVERIFIED)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self):
+        if self.verified and not self.sources:
+            raise ValueError("a verified minimum age needs sources (or verified: false with a note)")
+        return self
 
 
 class Fit(_Model):

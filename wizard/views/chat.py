@@ -12,17 +12,21 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from wizard.engine import build_strategy
+from wizard.knowledge import Knowledge
 from wizard.profile import ProfileError
 from wizard.questionnaire import describe, flow
 from wizard.questionnaire.choices import choices
 from wizard.questionnaire.model import Questionnaire
 from wizard.questionnaire.parse import NotUnderstood, parse
 from wizard.store import SessionStore
+from wizard.views import strategy_page
 from wizard.views.inert import inert
 from wizard.views.summary import summary_rows
 from wizard.views.ui_text import t
@@ -49,6 +53,7 @@ class ChatState:
 class Ctx:
     store: SessionStore
     questionnaire: Questionnaire
+    knowledge: Knowledge
     lang: str
 
 
@@ -144,8 +149,8 @@ def _asked_step(ctx: Ctx, s: ChatState) -> flow.Step | None:
     return next((st_ for st_ in all_steps if st_.key not in s.answers), None)
 
 
-def render(store: SessionStore, questionnaire: Questionnaire, lang: str = "fr") -> None:
-    ctx = Ctx(store, questionnaire, lang)
+def render(store: SessionStore, questionnaire: Questionnaire, knowledge: Knowledge, lang: str = "fr") -> None:
+    ctx = Ctx(store, questionnaire, knowledge, lang)
     s = _state()
     if not s.started:
         _resume(ctx, s)
@@ -291,4 +296,4 @@ def _finished(ctx: Ctx, s: ChatState) -> None:
         st.download_button(t("download_profile", lang), json.dumps(data, ensure_ascii=False, indent=2),
                            file_name=f"profil-{slug[:40]}.json", mime="application/json",
                            on_click="ignore", icon=":material/download:")
-        st.info(t("strategy_next", lang))
+    strategy_page.render(build_strategy(profile, ctx.knowledge, date.today(), lang=lang), lang)

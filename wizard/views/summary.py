@@ -63,7 +63,7 @@ def summary_rows(p: Profile, lang: str = "fr") -> list[tuple[str, str, str]]:
     else:
         rows.append((sec("presence"), "—", _l("none", lang)))
     rows += [
-        (sec("goals"), _l("goals", lang), " ; ".join(f"{i}. {label('goal', g, lang)}" for i, g in enumerate(p.goals, 1)).replace(" ;", "\u00a0;")),
+        (sec("goals"), _l("goals", lang), " ; ".join(f"{i}. {label('goal', g, lang)}" for i, g in enumerate(p.goals, 1)).replace(" ;", "\u00a0;")),
         (sec("audience"), _l("age_bands", lang), _labels("age_band", p.audience.age_bands, lang)),
         (sec("audience"), _l("groups", lang), _labels("group", p.audience.groups, lang)),
         (sec("resources"), _l("hours", lang), f"{hours(r.hours_per_week, lang)} {_l('per_week', lang)}"),

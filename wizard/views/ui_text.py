@@ -30,8 +30,6 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "The profile could not be built: {errors}. Change the answer concerned above."},
     "save_error": {"fr": "Votre réponse n’a pas pu être enregistrée (base de données indisponible). Elle est gardée dans cette page\u00a0: réessayez dans un instant.",
                    "en": "Your answer could not be saved (database unavailable). It is kept on this page: try again in a moment."},
-    "strategy_next": {"fr": "La stratégie construite à partir de ce profil arrive dans la prochaine version de Cap Réseaux.",
-                      "en": "The strategy built from this profile comes in the next version of Cap Réseaux."},
 }
 
 
