@@ -46,7 +46,8 @@ class ChannelRecommendation(_Model):
     reasons: list[str] = Field(min_length=1)
     posts_per_week: float
     hours_per_week: float
-    rhythm: dict[str, float]
+    rhythm: dict[str, float]  # items per week by activity id
+    rhythm_text: list[str] = []  # the same, readable: "2 × publication image avec légende"
     rhythm_level: Literal["minimum", "recommended"]
     score_parts: ScoreParts
     sources: list[str] = []

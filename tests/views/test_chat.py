@@ -93,7 +93,7 @@ BY_BUTTONS = {
     "presence_posts.facebook": ("pick", "1 par semaine"),
     "presence_posts.instagram": ("pick", "3 par semaine"),
     "goals": ("ranked", ["Assurer un suivi individuel", "Informer les jeunes"]),
-    "age_bands": ("many", ["18–25 ans"]),
+    "age_bands": ("many", ["18–25\u00a0ans"]),
     "groups": ("many", ["Jeunes en insertion"]),
     "hours_per_week": ("pick", "10\u00a0h par semaine"),
     "people": ("pick", "3"),
@@ -157,6 +157,19 @@ def test_whole_conversation_with_quick_replies(db):
     assert "Intercommunalité" in summary and "10\u00a0h par semaine" in summary
     download = [el for el in at.get("download_button")]
     assert download, "no download button"
+    # the strategy, built by the engine from the stored profile, drawn with plain elements
+    assert any(h.value == "Votre stratégie" for h in at.header)
+    subheaders = [h.value for h in at.subheader]
+    for title in ("Réseaux recommandés", "Charge de travail", "Arguments pour votre hiérarchie", "Plan à 90 jours",
+                  "Indicateurs", "Autodiagnostic"):
+        assert title in subheaders, title
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Temps disponible"] == "10\u00a0h"
+    assert any("Pourquoi pas les autres" in e.label for e in at.expander)
+    assert any("Semaine 1" in e.label for e in at.expander)
+    assert any("non vérifié" in w.value or "hiérarchie" in w.value for w in at.warning)  # own accounts unknown
+    cards = "\n".join(m.value for m in at.markdown)
+    assert "**WhatsApp** — suivi individuel" in cards or "**Snapchat** — suivi individuel" in cards
 
 
 FREE_TEXT = {

@@ -11,6 +11,7 @@ from wizard.engine.workload import PUBLICATIONS, Costs, by_key, fit, status, tot
 from wizard.knowledge import Knowledge
 from wizard.profile import Profile
 from wizard.formatting import hours as fmt_hours
+from wizard.formatting import number
 from wizard.strategy import (Assumption, ChannelRecommendation, ExcludedChannel, SourceRef, Strategy, Warning,
                              Workload)
 
@@ -86,6 +87,8 @@ def _recommendation(s: Scored, level: str, items, ctx: Ctx) -> ChannelRecommenda
         id=s.id, label=ctx.label("channel", s.id), score=s.score, role=_role(s, ctx), reasons=s.reasons,
         posts_per_week=round(sum(c for a, c in rhythm.items() if a in PUBLICATIONS), 2),
         hours_per_week=round(total(mine), 2), rhythm=dict(rhythm), rhythm_level=level,
+        rhythm_text=[f"{number(c, ctx.lang)} × {ctx.text(ctx.kb.effort[a].label)[0].lower()}{ctx.text(ctx.kb.effort[a].label)[1:]}"
+                     for a, c in rhythm.items()],
         score_parts=s.parts, sources=s.sources)
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 PHRASES: dict[str, dict[str, str]] = {
     # reasons: audience
-    "usage": {"fr": "Vous visez les {band}\u00a0: {value}\u00a0% {population} utilisent {channel} [{sources}].",
-              "en": "You target {band}: {value}% {population} use {channel} [{sources}]."},
+    "usage": {"fr": "Vous visez les {band}\u00a0: {value}\u00a0% utilisent {channel} {population} [{sources}].",
+              "en": "You target {band}: {value}% use {channel} {population} [{sources}]."},
     "usage_gap": {"fr": "Aucun chiffre publié sur l’usage de {channel} par les {band}\u00a0: ce critère ne lui rapporte aucun point.",
                   "en": "No published figure on {channel} use by {band}: this criterion earns it no points."},
     "group_fit": {"fr": "Public «\u00a0{group}\u00a0»\u00a0: {why}{cite}",
@@ -20,8 +20,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "missing_skills": {"fr": "Il vous manque\u00a0: {items}. Prévoyez une formation ou un appui, ou commencez par les formats les plus simples.",
                        "en": "You lack: {items}. Plan training or support, or start with the simplest formats."},
     # presence
-    "presence": {"fr": "Vous avez déjà un compte {channel} ({followers} abonnés, {posts} publication(s) par semaine)\u00a0: mieux vaut s’appuyer sur cette communauté que repartir de zéro.",
-                 "en": "You already have a {channel} account ({followers} followers, {posts} post(s) a week): better to build on this community than to start from scratch."},
+    "presence": {"fr": "Vous avez déjà un compte {channel} ({followers} abonnés, {posts} par semaine)\u00a0: mieux vaut s’appuyer sur cette communauté que repartir de zéro.",
+                 "en": "You already have a {channel} account ({followers} followers, {posts} a week): better to build on this community than to start from scratch."},
     "ethics": {"fr": "Votre hiérarchie s’interroge sur l’éthique des plateformes\u00a0: {text}", "en": "Your management questions platform ethics: {text}"},
     # exclusions
     "age_excluded": {"fr": "{channel} est réservé aux {age}\u00a0ans et plus dans ses conditions d’utilisation{country}{cite}\u00a0: aucune des tranches d’âge visées ({bands}) n’y a accès.",

@@ -60,7 +60,7 @@ def score_channel(cid: str, ctx: Ctx) -> Scored:
 
     # minimum age: bands entirely below it cannot use the network at all
     allowed = [b for b in prof.audience.age_bands if BAND_AGES[b][1] >= age]
-    partial = [b for b in allowed if BAND_AGES[b][0] < age]
+    partial = [b for b in prof.audience.age_bands if BAND_AGES[b][0] < age]  # some of them are too young
     if not allowed:
         where = p("in_country", ctx.lang, country=ctx.label("country", country)) if country in ch.min_age.by_country else ""
         reason = p("age_excluded", ctx.lang, channel=name, age=age, country=where, cite=age_cite(ch, ctx.lang),
@@ -128,7 +128,7 @@ def score_channel(cid: str, ctx: Ctx) -> Scored:
         presence = 100.0 * min(1.0, math.log10(existing.followers + 1) / math.log10(full + 1))
         presence = max(presence, 25.0 if existing.posts_per_week > 0 else presence)
         reasons.append(p("presence", ctx.lang, channel=name, followers=number(existing.followers, ctx.lang),
-                         posts=number(existing.posts_per_week, ctx.lang)))
+                         posts=_posts(existing.posts_per_week, ctx.lang)))
 
     adjustment = 0.0
     if "platform_ethics" in prof.concerns and ch.ethics is not None:
@@ -140,6 +140,11 @@ def score_channel(cid: str, ctx: Ctx) -> Scored:
            + w["presence"] * presence) / 100 + adjustment
     score = int(round(min(100.0, max(0.0, raw))))
     return Scored(cid, score, parts, reasons, _unique(sources), False, "", partial, age)
+
+
+def _posts(count: float, lang: str) -> str:
+    word = ("publication", "publications") if lang == "fr" else ("post", "posts")
+    return f"{number(count, lang)} {word[count > 1]}"
 
 
 def _population(ctx: Ctx, usage: Usage) -> str:

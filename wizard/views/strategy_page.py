@@ -13,6 +13,7 @@ T = {
     "score": {"fr": "Score", "en": "Score"},
     "rhythm": {"fr": "Rythme", "en": "Rhythm"},
     "per_week": {"fr": "par semaine", "en": "a week"},
+    "week_short": {"fr": "sem.", "en": "wk"},
     "why": {"fr": "Pourquoi ce réseau\u00a0?", "en": "Why this network?"},
     "why_not": {"fr": "Pourquoi pas les autres\u00a0?", "en": "Why not the others?"},
     "workload": {"fr": "Charge de travail", "en": "Workload"},
@@ -59,10 +60,10 @@ def render(s: Strategy, lang: str = "fr") -> None:
     for c in s.channels:
         with st.container(border=True):
             st.markdown(f"**{c.label}** — {c.role}")
-            cols = st.columns(3)
+            cols = st.columns(2)
             cols[0].metric(_t("score", lang), f"{c.score}/100")
-            cols[1].metric(_t("rhythm", lang), f"{number(c.posts_per_week, lang)} / sem.")
-            cols[2].metric(_t("estimated", lang), hours(c.hours_per_week, lang))
+            cols[1].metric(_t("estimated", lang), hours(c.hours_per_week, lang) + " / " + _t("week_short", lang))
+            st.markdown(f"{_t('rhythm', lang)} ({_t('per_week', lang)})\u00a0: " + ", ".join(c.rhythm_text))
             with st.expander(_t("why", lang)):
                 st.markdown("\n".join(f"- {r}" for r in c.reasons))
     with st.expander(_t("why_not", lang)):
