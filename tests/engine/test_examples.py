@@ -118,11 +118,26 @@ def test_no_concern_gives_the_default_set_for_elected_officials():
     assert s.context_arguments and all(a.evidence for a in s.context_arguments)
 
 
-def test_charter_follows_constraints():
-    on = {c.id for c in strategy("bij-urbain").charter}
-    off = {c.id for c in strategy("association-jeunesse").charter}  # working_hours_only false, no validation
-    assert any(c in on for c in ("validation_circuit",)) or len(on - off) > 0
-    assert on != off
+@pytest.mark.parametrize("constraints, present, absent", [
+    ({"working_hours_only": True, "validation_required": True}, {"working_hours_only", "validation_circuit"},
+     {"planned_extended_hours"}),
+    ({"working_hours_only": False, "validation_required": False}, {"planned_extended_hours"},
+     {"working_hours_only", "validation_circuit"}),
+])
+def test_charter_follows_constraints(constraints, present, absent):
+    s = strategy("bij-urbain", constraints={**EXAMPLES["bij-urbain"].constraints.model_dump(), **constraints})
+    ids = {c.id for c in s.charter}
+    assert present <= ids and not (absent & ids)
+    assert "professional_accounts_only" in ids and "neutrality_reserve" in ids  # a public BIJ in France
+
+
+def test_messaging_channels_bring_the_no_stories_clause():
+    ml = strategy("mission-locale-urbaine")
+    assert any(c.id in {"whatsapp", "snapchat"} for c in ml.channels)
+    assert "no_stories" in {c.id for c in ml.charter}
+    crij = strategy("crij-regional", goals=["visibility"], audience={"age_bands": ["26_30"]})
+    if not any(KB.channels[c.id].messaging for c in crij.channels):
+        assert "no_stories" not in {c.id for c in crij.charter}
 
 
 def test_plan_calendar_maturity():
