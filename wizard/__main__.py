@@ -3,6 +3,7 @@
     python -m wizard schema                     the Profile's JSON Schema
     python -m wizard validate [FILE ...]        check questionnaire files (default: the shipped ones) and the knowledge base
     python -m wizard strategy PROFILE.json [--date YYYY-MM-DD]   the Strategy as JSON on stdout
+    python -m wizard report PROFILE.json -o OUT.pdf [--kind strategy|brief] [--format pdf|docx] [--date YYYY-MM-DD]
 
 Bad input exits non-zero with one clear line per problem, never a traceback.
 """
@@ -66,6 +67,26 @@ def _strategy(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from wizard.documents import export
+    from wizard.engine import build_strategy
+    from wizard.knowledge import default
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "pdf")
+    if fmt not in export.FORMATS:
+        raise CliError(f"--format\u00a0: « {fmt} » inconnu (possibles\u00a0: {', '.join(export.FORMATS)})", 2)
+    profile = read_profile(args.profile)
+    day = parse_date(args.date)
+    strategy = build_strategy(profile, default(), day, lang=args.lang)
+    data = export.render(args.kind, fmt, strategy, profile)
+    out = Path(args.output or export.file_name(args.kind, fmt, profile.structure.name, day, args.lang))
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"{out}\u00a0: écriture impossible ({exc.strerror or exc.__class__.__name__})") from None
+    print(f"{out} ({len(data) // 1024 + 1}\u00a0Ko)")
+    return 0
+
+
 def _validate(args) -> int:
     from wizard.questionnaire.load import check_file, shipped_files
     if not args.files:
@@ -97,8 +118,15 @@ def _validate(args) -> int:
     return 1 if errors or knowledge_errors else 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (« erreur : … »), like every other error here."""
+
+    def error(self, message: str):
+        self.exit(2, f"erreur\u00a0: {self.prog}\u00a0: {message} (voir --help)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m wizard", description="Cap Réseaux en ligne de commande")
+    parser = _Parser(prog="python -m wizard", description="Cap Réseaux en ligne de commande")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("schema", help="affiche le JSON Schema du Profile").set_defaults(run=_schema)
     v = sub.add_parser("validate", help="vérifie des questionnaires YAML")
@@ -109,6 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--date", help="date de référence AAAA-MM-JJ (par défaut : aujourd’hui)")
     s.add_argument("--lang", choices=["fr", "en"], default="fr")
     s.set_defaults(run=_strategy)
+    r = sub.add_parser("report", help="produit le document PDF ou Word d’un profil JSON")
+    r.add_argument("profile", help="fichier JSON du profil")
+    r.add_argument("-o", "--output", help="fichier à écrire (par défaut : un nom tiré de la structure et de la date)")
+    r.add_argument("--kind", choices=["strategy", "brief"], default="strategy",
+                   help="strategy (la stratégie complète) ou brief (la note aux élus)")
+    r.add_argument("--format", choices=["pdf", "docx"], help="pdf ou docx (par défaut : d’après l’extension de -o)")
+    r.add_argument("--date", help="date de référence AAAA-MM-JJ (par défaut : aujourd’hui)")
+    r.add_argument("--lang", choices=["fr", "en"], default="fr")
+    r.set_defaults(run=_report)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

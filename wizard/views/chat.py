@@ -9,7 +9,6 @@ the same question.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +17,6 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from wizard.engine import build_strategy
 from wizard.knowledge import Knowledge
 from wizard.profile import ProfileError
 from wizard.questionnaire import describe, flow
@@ -26,7 +24,7 @@ from wizard.questionnaire.choices import choices
 from wizard.questionnaire.model import Questionnaire
 from wizard.questionnaire.parse import NotUnderstood, parse
 from wizard.store import SessionStore
-from wizard.views import strategy_page
+from wizard.views import results
 from wizard.views.inert import inert
 from wizard.views.summary import summary_rows
 from wizard.views.ui_text import t
@@ -292,8 +290,4 @@ def _finished(ctx: Ctx, s: ChatState) -> None:
                 section = sec
             lines.append(f"- {inert(name)}\u00a0: {inert(value)}")
         st.markdown("\n".join(lines))
-        slug = re.sub(r"[^a-z0-9]+", "-", (profile.structure.name or "structure").lower()).strip("-") or "structure"
-        st.download_button(t("download_profile", lang), json.dumps(data, ensure_ascii=False, indent=2),
-                           file_name=f"profil-{slug[:40]}.json", mime="application/json",
-                           on_click="ignore", icon=":material/download:")
-    strategy_page.render(build_strategy(profile, ctx.knowledge, date.today(), lang=lang), lang)
+    results.render(profile, ctx.knowledge, date.today(), lang)

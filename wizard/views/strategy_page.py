@@ -19,6 +19,7 @@ T = {
     "workload": {"fr": "Charge de travail", "en": "Workload"},
     "available": {"fr": "Temps disponible", "en": "Time available"},
     "estimated": {"fr": "Charge estimée", "en": "Estimated load"},
+    "channel_load": {"fr": "Temps pour ce réseau", "en": "Time for this network"},
     "full_time": {"fr": "Part d’un temps plein", "en": "Share of a full-time post"},
     "status": {"fr": {"ok": "Le plan tient dans votre temps disponible.", "tight": "Le plan est juste\u00a0: gardez une marge.",
                       "over": "Le plan dépasse votre temps disponible."},
@@ -62,7 +63,7 @@ def render(s: Strategy, lang: str = "fr") -> None:
             st.markdown(f"**{c.label}** — {c.role}")
             cols = st.columns(2)
             cols[0].metric(_t("score", lang), f"{c.score}/100")
-            cols[1].metric(_t("estimated", lang), hours(c.hours_per_week, lang) + " / " + _t("week_short", lang))
+            cols[1].metric(_t("channel_load", lang), hours(c.hours_per_week, lang) + " / " + _t("week_short", lang))
             st.markdown(f"{_t('rhythm', lang)} ({_t('per_week', lang)})\u00a0: " + ", ".join(c.rhythm_text))
             with st.expander(_t("why", lang)):
                 st.markdown("\n".join(f"- {r}" for r in c.reasons))

@@ -25,7 +25,6 @@ TEXTS: dict[str, dict[str, str]] = {
                  "en": "This resume link is not valid or has expired. You can start a new check-up."},
     "restart": {"fr": "Commencer un nouveau diagnostic", "en": "Start a new check-up"},
     "done_title": {"fr": "Votre profil", "en": "Your profile"},
-    "download_profile": {"fr": "Télécharger le profil (JSON)", "en": "Download the profile (JSON)"},
     "profile_error": {"fr": "Le profil n’a pas pu être construit\u00a0: {errors}. Modifiez la réponse concernée ci-dessus.",
                       "en": "The profile could not be built: {errors}. Change the answer concerned above."},
     "save_error": {"fr": "Votre réponse n’a pas pu être enregistrée (base de données indisponible). Elle est gardée dans cette page\u00a0: réessayez dans un instant.",

@@ -1,0 +1,83 @@
+"""The results page in AppTest: charts, what-if controls that recompute through the engine
+inside a fragment, downloads that do not rerun the page."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from wizard.profile import parse_profile
+from wizard.views.results import what_if
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = json.loads((ROOT / "examples" / "bij-urbain.json").read_text(encoding="utf-8"))
+
+
+def page(profile_data: dict) -> AppTest:
+    def script(data):
+        from datetime import date
+
+        from wizard.knowledge import default
+        from wizard.profile import parse_profile
+        from wizard.views import results
+        results.render(parse_profile(data), default(), date(2026, 11, 26))
+
+    at = AppTest.from_function(script, args=(profile_data,), default_timeout=30).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, name: str) -> str:
+    return next(m.value for m in at.metric if m.label == name)
+
+
+def test_charts_downloads_and_strategy_are_drawn():
+    at = page(EXAMPLE)
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2
+    specs = [json.loads(c.proto.spec) for c in charts]
+    kinds = {trace["type"] for spec in specs for trace in spec["data"]}
+    assert {"bar", "scatterpolar"} <= kinds
+    bars = next(s for s in specs if s["data"][0]["type"] == "bar")
+    assert bars["layout"]["barmode"] == "stack"
+    assert any(shape.get("y0") == 9 for shape in bars["layout"]["shapes"])  # the hours-available line
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert sorted(labels) == sorted(["Stratégie (PDF)", "Note aux élus (PDF)", "Stratégie (Word)",
+                                     "Note aux élus (Word)", "Profil (JSON)", "Stratégie (JSON)"])
+    assert metric(at, "Temps disponible") == "9\u00a0h"
+    for button in at.get("download_button"):
+        assert button.proto.ignore_rerun  # a download does not rerun the page
+    documents = [b for b in at.get("download_button") if "JSON" not in b.proto.label]
+    assert all(b.proto.deferred_file_id for b in documents)  # generated on click, not on every rerun
+
+
+def test_what_if_hours_recomputes_the_workload():
+    at = page(EXAMPLE)
+    before = metric(at, "Charge estimée")
+    at.number_input[0].set_value(2.0).run()
+    assert not at.exception
+    assert metric(at, "Temps disponible") == "2\u00a0h"
+    assert metric(at, "Charge estimée") != before
+    assert any("Simulation affichée" in i.value for i in at.info)
+    assert any("dépasse" in e.value for e in at.error)  # status over with 2 h
+
+
+def test_what_if_first_goal_and_skills_change_the_recommendation():
+    at = page(EXAMPLE)
+    first = [m.value for m in at.markdown if m.value.startswith("**")][0]
+    at.selectbox[0].set_value("partners").run()
+    at.multiselect[0].set_value(["writing", "video", "graphic_design", "photo"]).run()
+    assert not at.exception
+    assert any("Objectif principal = Travailler avec les partenaires" in i.value for i in at.info)
+    after = [m.value for m in at.markdown if m.value.startswith("**")][0]
+    assert after != first or any("LinkedIn" in m.value for m in at.markdown)
+
+
+def test_what_if_is_pure():
+    base = parse_profile(EXAMPLE)
+    other = what_if(base, hours=20, skills=["video"], first_goal="partners")
+    assert base.resources.hours_per_week == 9 and base.goals[0] == "inform"  # untouched
+    assert other.resources.hours_per_week == 20 and other.resources.skills == ["video"]
+    assert other.goals == ["partners", "inform", "answer_questions"]
+    assert what_if(base, first_goal="mobilize").goals == ["mobilize", "inform", "answer_questions"]

@@ -1,0 +1,56 @@
+"""Plotly figures read from a Strategy (the page's charts; the PDF draws its own natively)."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from wizard.strategy import Strategy
+
+CATEGORY_LABELS = {
+    "fr": {"creation": "Création", "publication": "Publication", "interaction": "Interaction et modération",
+           "monitoring": "Veille", "measurement": "Mesure", "validation": "Validation", "shared": "Commun",
+           "available": "Temps disponible", "total": "Total", "hours": "heures par semaine", "maturity": "Autodiagnostic (1 à 5)"},
+    "en": {"creation": "Creation", "publication": "Publishing", "interaction": "Interaction and moderation",
+           "monitoring": "Monitoring", "measurement": "Measurement", "validation": "Approval", "shared": "Shared",
+           "available": "Time available", "total": "Total", "hours": "hours a week", "maturity": "Self-assessment (1 to 5)"},
+}
+CATEGORIES = ("creation", "publication", "interaction", "validation", "monitoring", "measurement")
+# colour-blind-safe palette (Okabe–Ito)
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+
+
+def _l(lang: str) -> dict[str, str]:
+    return CATEGORY_LABELS.get(lang, CATEGORY_LABELS["fr"])
+
+
+def maturity_radar(s: Strategy, lang: str = "fr") -> go.Figure:
+    labels = [m.label for m in s.maturity]
+    values = [m.score or 0 for m in s.maturity]
+    fig = go.Figure(go.Scatterpolar(r=values + values[:1], theta=labels + labels[:1], fill="toself",
+                                    line_color=COLOURS[0], name=_l(lang)["maturity"],
+                                    hovertemplate="%{theta}\u00a0: %{r}/5<extra></extra>"))
+    fig.update_layout(polar={"radialaxis": {"range": [0, 5], "dtick": 1}}, showlegend=False,
+                      margin={"l": 40, "r": 40, "t": 30, "b": 30}, height=360,
+                      title={"text": _l(lang)["maturity"], "x": 0.5})
+    return fig
+
+
+def workload_bars(s: Strategy, lang: str = "fr") -> go.Figure:
+    """Hours per week stacked by activity: one bar per channel, shared work, and the total,
+    which the dashed line of the hours available is there to compare with."""
+    l = _l(lang)
+    names = {c.id: c.label for c in s.channels}
+    bars = [c.id for c in s.channels] + ["shared", "total"]
+    names |= {"shared": l["shared"], "total": l["total"]}
+    fig = go.Figure()
+    for colour, cat in zip(COLOURS, CATEGORIES):
+        values = [round(sum(i.hours_per_week for i in s.workload.items
+                            if i.category == cat and bar in ("total", i.channel or "shared")), 2) for bar in bars]
+        if any(values):
+            fig.add_bar(x=[names[b] for b in bars], y=values, name=l[cat], marker_color=colour,
+                        hovertemplate="%{x} · " + l[cat] + "\u00a0: %{y} h<extra></extra>")
+    fig.add_hline(y=s.workload.available_hours_per_week, line_dash="dash", line_color="#333",
+                  annotation_text=f"{l['available']} ({s.workload.available_hours_per_week:g} h)",
+                  annotation_position="top left")
+    fig.update_layout(barmode="stack", yaxis_title=l["hours"], legend={"orientation": "h", "y": -0.2},
+                      margin={"l": 40, "r": 10, "t": 30, "b": 10}, height=380)
+    return fig
