@@ -17,3 +17,19 @@ def hours(value: float, lang: str = "fr") -> str:
     if lang == "fr":
         return f"{whole}\u00a0h\u00a0{minutes:02d}" if minutes else f"{whole}\u00a0h"
     return f"{whole} h {minutes:02d} min" if minutes else f"{whole} h"
+
+
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def long_date(d, lang: str = "fr") -> str:
+    """A date as a signed letter writes it: "26 novembre 2026", "1er décembre 2026", "26 November 2026"."""
+    if lang == "en":
+        return f"{d.day} {_MONTHS['en'][d.month - 1]} {d.year}"
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{day} {_MONTHS['fr'][d.month - 1]} {d.year}"

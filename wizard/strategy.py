@@ -12,7 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SOURCE_KEY = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9-]*)\]")
+_KEY = r"[A-Za-z0-9][A-Za-z0-9-]*"
+SOURCE_KEY = re.compile(rf"\[({_KEY}(?:\s*[,;]\s*{_KEY})*)\]")  # [KEY] or [KEY1, KEY2]
+
+
+def keys_in(text: str) -> list[str]:
+    """Source keys cited in a sentence: "[A-2020]" and "[A-2020, B-2021]" alike."""
+    return [k.strip() for group in SOURCE_KEY.findall(text) for k in re.split(r"[,;]", group)]
 
 
 class _Model(BaseModel):
@@ -80,7 +86,8 @@ class Workload(_Model):
     high_hours_per_week: float
     status: Literal["ok", "tight", "over"]
     share_of_available: float | None  # estimated / available, None when nothing is available
-    share_of_full_time: float  # estimated / 35 h
+    share_of_full_time: float  # estimated / full_time_hours
+    full_time_hours: float = 35
     by_channel: dict[str, float]
     by_activity: dict[str, float]
     items: list[WorkItem]
@@ -204,9 +211,9 @@ class Strategy(_Model):
                 if name == "sources" and model is not self:
                     found.update(value)
                 elif isinstance(value, str):
-                    found.update(SOURCE_KEY.findall(value))
+                    found.update(keys_in(value))
                 elif isinstance(value, list):
-                    found.update(k for v in value if isinstance(v, str) for k in SOURCE_KEY.findall(v))
+                    found.update(k for v in value if isinstance(v, str) for k in keys_in(v))
         return found
 
 

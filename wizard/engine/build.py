@@ -45,6 +45,7 @@ def build_strategy(profile: Profile, knowledge: Knowledge, today: date, *, lang:
         status=state,
         share_of_available=None if share is None else round(share, 3),
         share_of_full_time=round(estimated / knowledge.scoring.full_time_hours, 3),
+        full_time_hours=knowledge.scoring.full_time_hours,
         by_channel=by_key([i for i in chosen.items if i.channel], lambda i: i.channel),
         by_activity=by_key(chosen.items, lambda i: i.category),
         items=[i.model_copy(update={"hours_per_week": round(i.hours_per_week, 3),
@@ -99,7 +100,8 @@ def _excluded(s: Scored, chosen, eligible: list[Scored], ctx: Ctx) -> ExcludedCh
     hours = fmt_hours(ctx.profile.resources.hours_per_week, ctx.lang)
     if s.id in {e.id for e in eligible}:
         if chosen.stopped_by_cap:
-            first = p("capacity", ctx.lang, hours=hours, n=len(chosen.channels),
+            n = len(chosen.channels)
+            first = p("capacity", ctx.lang, hours=hours, n=n, networks=p("networks_one" if n == 1 else "networks_many", ctx.lang),
                       sources=cite(kb.scoring.max_channels_sources))
         else:
             first = p("capacity_time", ctx.lang, hours=hours)

@@ -30,8 +30,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "in_country": {"fr": " (en {country})", "en": " (in {country})"},
     "low_fit": {"fr": "Score de {score}/100, sous le seuil de {threshold}\u00a0: trop peu adapté à votre public et à vos objectifs.",
                 "en": "Score {score}/100, below the threshold of {threshold}: not suited enough to your audience and goals."},
-    "capacity": {"fr": "Avec {hours} par semaine, mieux vaut tenir {n} réseau(x) bien animé(s) que davantage à moitié\u00a0: les petites structures sans poste dédié gagnent à se limiter à un ou deux réseaux [{sources}].",
-                 "en": "With {hours} a week, {n} well-run network(s) beat more half-run ones: small structures without a dedicated post do best with one or two networks [{sources}]."},
+    "networks_one": {"fr": "réseau bien animé", "en": "well-run network"},
+    "networks_many": {"fr": "réseaux bien animés", "en": "well-run networks"},
+    "capacity": {"fr": "Avec {hours} par semaine, mieux vaut tenir {n} {networks} que davantage à moitié\u00a0: les petites structures sans poste dédié gagnent à se limiter à un ou deux réseaux [{sources}].",
+                 "en": "With {hours} a week, {n} {networks} beat more half-run ones: small structures without a dedicated post do best with one or two networks [{sources}]."},
     "capacity_time": {"fr": "Le temps disponible ({hours} par semaine) ne permet pas d’ajouter ce réseau sans dépasser 90\u00a0% de votre capacité.",
                       "en": "The time available ({hours} a week) does not allow adding this network without exceeding 90% of your capacity."},
     # roles

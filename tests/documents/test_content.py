@@ -1,0 +1,424 @@
+"""The content of the two documents, before any renderer: sections, citations, addressee,
+requests, hostile names, French typography and the length of the note."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from wizard.documents.blocks import Bullets, Document, Heading, Paragraph, RadarChart, StackedBars, Table
+from wizard.documents.citations import CITATION, NUMBERED, Citations, source_line
+from wizard.documents.content_brief import _T as BRIEF_TEXTS
+from wizard.documents.content_brief import addressee, brief_document
+from wizard.documents.content_strategy import _T as STRATEGY_TEXTS
+from wizard.documents.content_strategy import TITLE_LIMIT, plain, strategy_document
+from wizard.engine import build_strategy
+from wizard.formatting import long_date
+from wizard.knowledge import default
+from wizard.profile import parse_profile
+from wizard.strategy import SourceRef
+from wizard.vocabulary import ids
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.json"))
+TODAY = date(2026, 11, 26)
+
+STRATEGY_SECTIONS = ["Synthèse", "Autodiagnostic", "Réseaux recommandés", "Charge de travail", "Plan à 90 jours",
+                     "Indicateurs", "Charte d’équipe", "Points juridiques", "Calendrier",
+                     "Arguments pour la hiérarchie", "Sources"]
+BRIEF_SECTIONS = ["Objet", "Contexte", "Ce que nous proposons", "Ce que cela représente",
+                  "Vos questions, nos réponses", "Risques et garde-fous", "Ce que nous vous demandons", "Sources"]
+ADDRESSEES = {
+    "commune": "Madame la Maire, Monsieur le Maire",
+    "intercommunalite": "Madame la Présidente, Monsieur le Président de l’intercommunalité",
+    "departement": "Madame la Présidente, Monsieur le Président du Conseil départemental",
+    "region": "Madame la Présidente, Monsieur le Président du Conseil régional",
+    "etat": "Madame la Préfète, Monsieur le Préfet",
+    "association": "Madame la Présidente, Monsieur le Président, Mesdames et Messieurs les administrateurs",
+    "autre": "Madame, Monsieur",
+    None: "Madame, Monsieur",
+}
+
+
+@cache
+def profile(name: str):
+    return parse_profile(json.loads((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8")))
+
+
+@cache
+def strategy(name: str, lang: str = "fr"):
+    return build_strategy(profile(name), default(), TODAY, lang=lang)
+
+
+def variant(name: str, **changes):
+    """An example profile with some fields changed (dotted names), and its strategy."""
+    data = profile(name).model_dump(mode="json")
+    for dotted, value in changes.items():
+        *path, last = dotted.split(".")
+        target = data
+        for part in path:
+            target = target[part]
+        target[last] = value
+    p = parse_profile(data)
+    return p, build_strategy(p, default(), TODAY)
+
+
+def texts(doc: Document) -> list[str]:
+    """Every piece of text the renderers print (chart titles and labels included)."""
+    out = [doc.title, doc.subtitle, doc.structure_name]
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            out.append(b.text)
+        elif isinstance(b, Paragraph):
+            out += [b.label, b.text]
+        elif isinstance(b, Bullets):
+            out += [*b.labels, *b.items]
+        elif isinstance(b, Table):
+            out += [*b.header, *(c for row in b.rows for c in row), b.caption]
+        elif isinstance(b, RadarChart):
+            out += [b.title, *b.labels]
+        elif isinstance(b, StackedBars):
+            out += [b.title, *b.categories, *(name for name, _ in b.series), b.line_label]
+    return [t for t in out if t]
+
+
+def body_words(doc: Document) -> int:
+    return sum(len(t.split()) for t in texts(doc)[3:])
+
+
+def sources_list(doc: Document) -> Bullets:
+    i = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and b.level == 1 and b.text == "Sources")
+    return next(b for b in doc.blocks[i:] if isinstance(b, Bullets) and b.numbered)
+
+
+def both(name: str):
+    s, p = strategy(name), profile(name)
+    return [strategy_document(s, p), brief_document(s, p)]
+
+
+# --- structure -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_strategy_sections_in_order(name):
+    doc = strategy_document(strategy(name), profile(name))
+    assert doc.headings(level=1) == STRATEGY_SECTIONS
+    assert (doc.kind, doc.cover, doc.toc, doc.lang, doc.date) == ("strategy", True, True, "fr", TODAY)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_brief_sections_in_order(name):
+    doc = brief_document(strategy(name), profile(name))
+    assert doc.headings(level=1) == BRIEF_SECTIONS
+    assert (doc.kind, doc.cover, doc.toc) == ("brief", False, False)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_argument_is_answered_in_both_documents(name):
+    s = strategy(name)
+    assert s.arguments
+    for doc in both(name):
+        all_text = "\n".join(texts(doc))
+        for argument in s.arguments:
+            assert argument.title in all_text, (doc.kind, argument.concern)
+    assert set(strategy_document(s, profile(name)).headings(level=2)) >= {a.title for a in s.arguments}
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_strategy_shows_channels_charts_and_tables(name):
+    s, doc = strategy(name), strategy_document(strategy(name), profile(name))
+    subheadings = doc.headings(level=2)
+    for c in s.channels:
+        assert f"{c.label} — {c.role}" in subheadings
+    assert "Pourquoi pas les autres\u00a0?" in subheadings
+    radar = next(b for b in doc.blocks if isinstance(b, RadarChart))
+    assert radar.values == tuple(None if m.score is None else m.score for m in s.maturity)
+    bars = next(b for b in doc.blocks if isinstance(b, StackedBars))
+    assert bars.categories == (*(c.label for c in s.channels), "Commun")
+    assert bars.line_value == s.workload.available_hours_per_week and bars.line_label == "Temps disponible"
+    assert sum(sum(values) for _, values in bars.series) == pytest.approx(s.workload.estimated_hours_per_week, abs=0.05)
+    assert {n for n, _ in bars.series} <= {"Création", "Publication", "Interaction et modération", "Veille",
+                                            "Mesure", "Validation"}
+    headers = {b.header for b in doc.blocks if isinstance(b, Table)}
+    assert ("Semaine", "À partir du", "Tâches") in headers
+    assert ("Indicateur", "Définition", "Comment mesurer", "Cible") in headers
+    plan = next(b for b in doc.blocks if isinstance(b, Table) and b.header[0] == "Semaine")
+    assert [row[0] for row in plan.rows] == [str(w.week) for w in s.plan]
+    charter = next(b for b in doc.blocks if isinstance(b, Bullets) and len(b.labels) == len(s.charter) > 0)
+    assert all(label.startswith(c.title) for label, c in zip(charter.labels, s.charter))
+
+
+def test_workload_figures_are_written_the_french_way():
+    doc = strategy_document(strategy("mission-locale-rurale"), profile("mission-locale-rurale"))
+    text = "\n".join(texts(doc))
+    assert "6\u00a0h\u00a058" in text and "20\u00a0%" in text
+    assert "hypothèses de travail" in text and "pas des chiffres publiés" in text
+
+
+def test_unverified_calendar_dates_are_marked():
+    for name in EXAMPLES:
+        s = strategy(name)
+        unverified = [e for m in s.calendar for e in m.events if not e.verified]
+        if unverified:
+            doc = strategy_document(s, profile(name))
+            table = next(b for b in doc.blocks if isinstance(b, Table) and b.header[0] == "Mois")
+            assert any("(date à vérifier)" in row[1] for row in table.rows)
+            return
+    pytest.skip("no example has an unverified date")
+
+
+# --- citations -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_number_resolves_and_every_source_is_cited(name):
+    s = strategy(name)
+    for doc in both(name):
+        listed = sources_list(doc).items
+        assert listed, doc.kind
+        numbers = {int(n) for t in texts(doc) for m in NUMBERED.findall(t) for n in m.split(", ")}
+        assert numbers == set(range(1, len(listed) + 1)), doc.kind
+        by_line = {source_line(src): src.key for src in s.sources}
+        assert all(item in by_line for item in listed), doc.kind
+        assert len(set(listed)) == len(listed)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_known_key_is_left_unnumbered(name):
+    known = {src.key for src in strategy(name).sources}
+    for doc in both(name):
+        for t in texts(doc):
+            for match in CITATION.findall(t):
+                keys = {k.strip() for k in re.split(r"[,;]", match)}
+                assert not keys & known, (doc.kind, t)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_a_number_points_at_the_source_the_strategy_cited(name):
+    """The first reason of the first channel cites keys; the same sentence in the document
+    carries their numbers, and the Sources list has those sources at those positions."""
+    s = strategy(name)
+    reason = next((r for c in s.channels for r in c.reasons if CITATION.search(r)), None)
+    if reason is None:
+        pytest.skip("no cited reason")
+    doc = strategy_document(s, profile(name))
+    cited = [k.strip() for m in CITATION.findall(reason) for k in re.split(r"[,;]", m)]
+    keys = [k for k in cited if k in {src.key for src in s.sources}]
+    line = next(t for t in texts(doc) if t.startswith(reason.split("[")[0]))
+    numbers = [int(n) for m in NUMBERED.findall(line) for n in m.split(", ")]
+    listed = sources_list(doc).items
+    by_key = {src.key: source_line(src) for src in s.sources}
+    assert sorted(listed[n - 1] for n in numbers) == sorted(by_key[k] for k in dict.fromkeys(keys))
+
+
+def test_citation_helper():
+    refs = [SourceRef(key="A-1", publisher="P", title="T", year=2020, url="https://x.org"),
+            SourceRef(key="B-2", publisher="Q", title="U…", secondary=True)]
+    cite = Citations(refs)
+    assert cite.text("Un fait [B-2].") == "Un fait [1]."
+    assert cite.text("Deux [A-1, B-2] et [B-2 ; A-1].") == "Deux [1, 2] et [1, 2]."
+    assert cite.text("Inconnu [C-3], mêlé [A-1, C-3], [sic].") == "Inconnu [C-3], mêlé [2, C-3], [sic]."
+    assert cite.text("Liste.", ["A-1", "B-2"]) == "Liste\u00a0[1, 2]."
+    assert cite.text("Déjà cité [A-1].", ["A-1"]) == "Déjà cité [2]."
+    assert [s.key for s in cite.listed()] == ["B-2", "A-1"]
+    assert cite.block().items == ("Q, U… (source secondaire)", "P, T (2020). https://x.org")
+
+
+def test_every_bracketed_key_in_the_documents_is_listed():
+    for name in EXAMPLES:
+        known = {src.key for src in strategy(name).sources}
+        for doc in both(name):
+            for t in texts(doc):
+                for match in CITATION.findall(t):
+                    keys = {k.strip() for k in re.split(r"[,;]", match)}
+                    assert all(k.isdigit() or k in known for k in keys), (name, t)
+
+
+# --- the note for elected officials ----------------------------------------------------
+
+@pytest.mark.parametrize("parent_body", [*ids("parent_body"), None])
+def test_brief_addressee_follows_parent_body(parent_body):
+    p, s = variant("pij-petite-ville", **{"structure.parent_body": parent_body})
+    doc = brief_document(s, p)
+    salutations = [b.text for b in doc.blocks if isinstance(b, Paragraph) and b.text.endswith(",")
+                   and b.text.startswith("Madame")]
+    assert salutations == [ADDRESSEES[parent_body] + ","]
+    assert addressee(parent_body) == ADDRESSEES[parent_body]
+
+
+def test_every_parent_body_has_its_own_addressee():
+    assert set(ids("parent_body")) <= set(ADDRESSEES)
+
+
+@pytest.mark.parametrize("own", ids("own_accounts_allowed"))
+def test_brief_asks_for_the_accounts_only_when_not_yet_allowed(own):
+    p, s = variant("bij-urbain", **{"constraints.own_accounts_allowed": own})
+    doc = brief_document(s, p)
+    requests = next(b for b in doc.blocks if isinstance(b, Bullets) and b.numbered and b is not sources_list(doc))
+    asked = any("autoriser" in item and "comptes" in item for item in requests.items)
+    assert asked == (own != "yes")
+    assert any("charte" in item for item in requests.items)
+    assert any("bilan à trois mois" in item for item in requests.items)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_brief_signature_and_figures(name):
+    s, p = strategy(name), profile(name)
+    doc = brief_document(s, p)
+    paragraphs = [(b.label, b.text) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert ("Pour la structure\u00a0: ", p.structure.name) in paragraphs
+    text = "\n".join(texts(doc))
+    assert "le 26 novembre 2026" in text
+    assert "estimation ajustable" in text and "35\u00a0h" in text
+    if p.structure.youth_per_year:
+        assert f"{p.structure.youth_per_year:,}".replace(",", "\u202f") in text
+    for c in s.channels:
+        assert c.label in text and c.role in text
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_brief_context_facts_suit_the_kind_of_structure(name):
+    p = profile(name)
+    text = "\n".join(texts(brief_document(strategy(name), p)))
+    if p.structure.kind in ("pij", "bij", "cij", "crij"):
+        assert "Information Jeunesse" in text and "2017-86" in text
+    if p.structure.kind == "mission_locale":
+        assert "non-recours" in text and "963\u00a0000" in text
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_brief_word_count(name):
+    assert 600 <= body_words(brief_document(strategy(name), profile(name))) <= 1400
+
+
+def test_brief_stays_short_with_every_concern_ticked():
+    p, s = variant("pij-petite-ville", concerns=list(ids("concern")))
+    doc = brief_document(s, p)
+    assert 600 <= body_words(doc) <= 1400
+    text = "\n".join(texts(doc))
+    assert all(a.title in text for a in s.arguments)
+
+
+# --- hostile names -------------------------------------------------------------------
+
+HOSTILE = {
+    "html": "<script>alert('x')</script><b>MJC</b> & co",
+    "markdown": "**Maison** __des__ jeunes [lien](http://x) # titre",
+    "long": "Mission Locale" + " très longue" * 420,
+    "emoji": "Centre 🎉👩\u200d💻 des jeunes 🇫🇷",
+    "arabic": "مركز الشباب — Centre des jeunes",
+    "citation": "PIJ [DIPLOMEO-2025] [1]",
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_name_flows_unchanged(kind):
+    """HTML, Markdown, emoji, RTL, brackets: printed as typed, in the body and in the titles."""
+    name = HOSTILE[kind]
+    assert len(HOSTILE["long"]) > 5000
+    p, s = _named(name)
+    strategy_doc, brief = strategy_document(s, p), brief_document(s, p)
+    for doc in (strategy_doc, brief):
+        assert len(doc.structure_name) <= TITLE_LIMIT
+        if len(name) <= TITLE_LIMIT:
+            assert doc.structure_name == name
+    facts = next(b for b in strategy_doc.blocks if isinstance(b, Bullets) and b.labels
+                 and b.labels[0].startswith("Structure"))
+    assert facts.items[0] == name
+    assert ("Pour la structure\u00a0: ", name) in [(b.label, b.text) for b in brief.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith(name + " ") for t in texts(brief))  # the context paragraph
+
+
+def test_long_name_is_cut_for_titles_only():
+    name = HOSTILE["long"]
+    p, s = _named(name)
+    doc = brief_document(s, p)
+    assert doc.structure_name.endswith("…") and len(doc.structure_name) <= TITLE_LIMIT
+    assert doc.structure_name[:-1].rstrip() in name
+    assert ("Pour la structure\u00a0: ", name) in [(b.label, b.text) for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_control_characters_are_removed():
+    name = "PIJ\x00 de\tSaint\x1b[31m-Affrique\u202e\x7f\u0085fin"
+    p, s = _named(name)
+    for doc in (strategy_document(s, p), brief_document(s, p)):
+        assert doc.structure_name == "PIJ de Saint[31m-Affrique fin"
+        for t in texts(doc):
+            assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", t), t
+    assert plain("a\nb\r\nc") == "a b  c"
+
+
+def _named(name: str):
+    """A valid profile whose name is then replaced (the Profile itself caps names at 200
+    characters; the documents must still cope with whatever a Strategy carries)."""
+    p0, s0 = profile("pij-petite-ville"), strategy("pij-petite-ville")
+    p = p0.model_copy(update={"structure": p0.structure.model_copy(update={"name": name})})
+    return p, s0.model_copy(update={"structure_name": name})
+
+
+# --- language and typography ---------------------------------------------------------
+
+def _fixed_french() -> list[str]:
+    return [*STRATEGY_TEXTS["fr"].values(), *BRIEF_TEXTS["fr"].values()]
+
+
+def test_fixed_french_texts_follow_french_typography():
+    for t in _fixed_french():
+        assert "'" not in t, t
+        assert not re.search(r" [:;!?]", t), t
+        assert not re.search(r"[^\s\u00a0\u202f][:;!?](\s|$)", t) or "://" in t, t
+        assert "« " not in t and " »" not in t, t
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_documents_follow_french_typography(name):
+    user = profile(name).structure.name
+    for doc in both(name):
+        for t in texts(doc):
+            t = t.replace(user, "")
+            t = re.sub(r"https?://\S+", "", t)
+            assert "'" not in t, t
+            assert not re.search(r" [:;!?]", t), t
+            assert "« " not in t and " »" not in t, t
+
+
+def test_vouvoiement_in_the_brief():
+    text = "\n".join(texts(brief_document(strategy("crij-regional"), profile("crij-regional"))))
+    assert "votre" in text or "vous" in text
+    assert not re.search(r"\b(tu|ton|ta|tes)\b", text)
+
+
+def test_english_documents():
+    s, p = strategy("bij-urbain", "en"), profile("bij-urbain")
+    doc = strategy_document(s, p)
+    assert doc.lang == "en" and doc.headings(level=1)[0] == "Summary" and doc.headings(level=1)[-1] == "Sources"
+    assert not set(doc.headings(level=1)) & (set(STRATEGY_SECTIONS) - {"Sources"})
+    brief = brief_document(s, p)
+    assert brief.headings(level=1)[0] == "Subject"
+    assert any(t == "Dear Mayor," for t in texts(brief))
+    assert "26 November 2026" in "\n".join(texts(brief))
+
+
+def test_long_date():
+    assert long_date(date(2026, 11, 26)) == "26 novembre 2026"
+    assert long_date(date(2027, 3, 1)) == "1er mars 2027"
+    assert long_date(date(2026, 11, 26), "en") == "26 November 2026"
+
+
+def test_a_bare_strategy_gives_no_empty_table_or_list():
+    """Renderers need not cope with a table without rows or a list without items."""
+    s, p = strategy("pij-petite-ville"), profile("pij-petite-ville")
+    bare = s.model_copy(update=dict(channels=[], excluded=[], plan=[], calendar=[], kpis=[], charter=[], legal=[],
+                                    warnings=[], context_arguments=[], maturity=[], arguments=[], summary=[],
+                                    sources=[]))
+    bare = bare.model_copy(update=dict(workload=bare.workload.model_copy(
+        update=dict(items=[], ways_out=[], assumptions=[], share_of_full_time=0, share_of_available=None))))
+    for doc in (strategy_document(bare, p), brief_document(bare, p)):
+        assert doc.headings(level=1) == (STRATEGY_SECTIONS if doc.kind == "strategy" else BRIEF_SECTIONS)
+        for b in doc.blocks:
+            assert not (isinstance(b, Table) and not b.rows), doc.kind
+            assert not (isinstance(b, Bullets) and not b.items), doc.kind
+            assert not (isinstance(b, RadarChart) and not b.labels), doc.kind
+            assert not (isinstance(b, StackedBars) and not b.series), doc.kind
