@@ -3,8 +3,10 @@
     python benchmarks/pdf.py [--rounds 7] [--profile examples/mission-locale-rurale.json]
 
 Targets (shared/DESIGN.md, "Quality bars"): strategy PDF ≤ 1 s, and ≤ 2× a plain-text
-fpdf2 document with the same number of pages, the same fonts (DejaVu Sans ×4, plus the
-regular face and Symbola as fallbacks) and the same A4 margins, made in the same process.
+fpdf2 document with the same number of pages and the same A4 margins, made in the same
+process. Two plain-text baselines are timed: one with the same fonts added as the renderer
+can use (DejaVu Sans ×4, the regular face again and Symbola as fallbacks; fpdf2 subsets every
+font added), and a leaner one with the regular DejaVu face only; the ratio is given for both.
 Each figure is the median of N runs after one warm-up run.
 """
 from __future__ import annotations
@@ -72,14 +74,17 @@ def synthetic_document() -> Document:
                     structure_name="Mission Locale de test", date=TODAY, blocks=tuple(blocks))
 
 
-def plain_pdf(pages: int) -> bytes:
+def plain_pdf(pages: int, all_fonts: bool = True) -> bytes:
     """Paragraphs of text until `pages` pages are full, with the renderer's fonts and margins."""
     fonts = pdf_module.FONT_DIR
     pdf = FPDF(orientation="P", unit="mm", format="A4")
-    for style, filename in pdf_module.FONT_FILES.items():
-        pdf.add_font(pdf_module.FAMILY, style, fonts / filename)
-    pdf.add_font(pdf_module.FALLBACK_REGULAR, "", fonts / pdf_module.FONT_FILES[""])
-    pdf.add_font(pdf_module.SYMBOLS, "", fonts / pdf_module.SYMBOLS_FILE)
+    if all_fonts:
+        for style, filename in pdf_module.FONT_FILES.items():
+            pdf.add_font(pdf_module.FAMILY, style, fonts / filename)
+        pdf.add_font(pdf_module.FALLBACK_REGULAR, "", fonts / pdf_module.FONT_FILES[""])
+        pdf.add_font(pdf_module.SYMBOLS, "", fonts / pdf_module.SYMBOLS_FILE)
+    else:
+        pdf.add_font(pdf_module.FAMILY, "", fonts / pdf_module.FONT_FILES[""])
     pdf.set_margins(pdf_module.MARGIN_X, pdf_module.MARGIN_TOP, pdf_module.MARGIN_X)
     pdf.set_auto_page_break(True, margin=pdf_module.MARGIN_BOTTOM)
     pdf.set_creation_date(pdf_module.datetime(2026, 11, 26, tzinfo=pdf_module.timezone.utc))
@@ -119,18 +124,22 @@ def main() -> int:
     document, origin = strategy_document(args.profile.resolve())
     data = render_pdf(document)
     pages = page_count(data)
-    plain = plain_pdf(pages)
-    plain_pages = page_count(plain)
+    plain_pages = page_count(plain_pdf(pages))
+    lean_pages = page_count(plain_pdf(pages, all_fonts=False))
     strategy_s = median_seconds(lambda: render_pdf(document), args.rounds)
     plain_s = median_seconds(lambda: plain_pdf(pages), args.rounds)
+    lean_s = median_seconds(lambda: plain_pdf(pages, all_fonts=False), args.rounds)
     ratio = strategy_s / plain_s if plain_s else float("inf")
+    lean_ratio = strategy_s / lean_s if lean_s else float("inf")
     print(f"document                 : {origin}")
     print(f"text shaping (uharfbuzz) : {'available' if pdf_module.HAS_SHAPING else 'not installed (RTL printed unshaped)'}")
-    print(f"pages                    : strategy {pages}, plain text {plain_pages}  ({len(data) // 1024} KiB)")
+    print(f"pages                    : strategy {pages}, plain text {plain_pages} and {lean_pages}"
+          f"  (strategy file {len(data) // 1024} KiB)")
     print(f"strategy PDF             : {strategy_s * 1000:7.1f} ms  (median of {args.rounds}, target ≤ 1000 ms)")
-    print(f"plain-text fpdf2 PDF     : {plain_s * 1000:7.1f} ms  (median of {args.rounds})")
-    print(f"ratio                    : {ratio:7.2f}   (target ≤ 2)")
-    ok = strategy_s <= 1.0 and ratio <= 2.0
+    print(f"plain text, same fonts   : {plain_s * 1000:7.1f} ms  (median of {args.rounds})")
+    print(f"plain text, regular only : {lean_s * 1000:7.1f} ms  (median of {args.rounds})")
+    print(f"ratio                    : {ratio:7.2f}   (target ≤ 2; against the regular-only baseline: {lean_ratio:.2f})")
+    ok = strategy_s <= 1.0 and max(ratio, lean_ratio) <= 2.0
     print("verdict                  : " + ("within targets" if ok else "OVER TARGET"))
     return 0
 

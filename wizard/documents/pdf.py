@@ -35,6 +35,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, TableBordersLayout, TableCellFillMode, XPos, YPos
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
+from wizard import formatting
 from wizard.documents.blocks import (
     Block,
     Bullets,
@@ -47,7 +48,7 @@ from wizard.documents.blocks import (
     Table,
 )
 
-__all__ = ["render_pdf", "long_date", "clean_text"]
+__all__ = ["render_pdf", "clean_text"]
 
 FONT_DIR = Path(__file__).with_name("fonts")
 FAMILY = "DejaVu"
@@ -65,7 +66,6 @@ WHITE = (255, 255, 255)
 INK = (31, 41, 55)            # #1F2937, 14.7:1 on white
 MUTED = (75, 85, 99)          # #4B5563, 7.6:1 on white
 ACCENT = (29, 78, 137)        # #1D4E89, 8.4:1 on white (white on it too)
-ACCENT_SOFT = (232, 239, 247)
 NOTE_FILL = (238, 243, 248)
 ZEBRA = (244, 246, 249)
 RULE = (203, 208, 216)
@@ -87,38 +87,9 @@ STRINGS = {
            "continued": "continued", "made_with": "Document prepared with Cap Réseaux", "no_data": "No data."},
 }
 
-MONTHS = {
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
-
 
 def _lang_key(lang: str) -> str:
     return "en" if (lang or "").lower().startswith("en") else "fr"
-
-
-def long_date(day: date, lang: str = "fr") -> str:
-    """26 novembre 2026, 1er décembre 2026 (French); 26 November 2026 (English)."""
-    key = _lang_key(lang)
-    if key == "fr":
-        return f"{'1er' if day.day == 1 else day.day} {MONTHS['fr'][day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
-
-
-def _document_date(day: date, lang: str) -> str:
-    """wizard.formatting.long_date when the project has one, else the helper above."""
-    try:
-        from wizard import formatting
-        shared = getattr(formatting, "long_date", None)
-        if callable(shared):
-            text = shared(day, lang)
-            if isinstance(text, str) and text:
-                return text
-    except Exception:  # a missing or differently shaped helper must not stop a PDF
-        pass
-    return long_date(day, lang)
 
 
 # --- text hygiene ------------------------------------------------------------------
@@ -140,10 +111,11 @@ except ImportError:
 
 @lru_cache(maxsize=1)
 def _coverage() -> frozenset[int]:
-    """Every code point one of the shipped fonts can draw (read once per process)."""
+    """Every code point the shipped fonts can draw in any style (read once per process): the
+    regular face (the fallback of the other faces) and Symbola."""
     from fontTools.ttLib import TTFont
     points: set[int] = set()
-    for name in (*FONT_FILES.values(), SYMBOLS_FILE):
+    for name in (FONT_FILES[""], SYMBOLS_FILE):
         font = TTFont(FONT_DIR / name, lazy=True)
         try:
             points.update(font.getBestCmap() or {})
@@ -206,22 +178,12 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _number(value: float, lang: str) -> str:
-    try:
-        from wizard.formatting import number
-        return number(value, lang)
-    except Exception:  # pragma: no cover - formatting is part of the project
-        return f"{value:g}"
-
-
 def _quantity(value: float, unit: str, lang: str) -> str:
+    """4.5 h -> « 4 h 30 » (French) ; other units: « 12 posts »."""
     if unit == "h":
-        try:
-            from wizard.formatting import hours
-            return hours(value, lang)
-        except Exception:  # pragma: no cover
-            pass
-    return f"{_number(value, lang)}\u00a0{unit}".strip() if unit else _number(value, lang)
+        return formatting.hours(value, lang)
+    number = formatting.number(value, lang)
+    return f"{number}\u00a0{unit}" if unit else number
 
 
 # --- font loading, parsed once per process ---------------------------------------------
@@ -240,10 +202,12 @@ def _add_font(pdf: FPDF, family: str, style: str, filename: str) -> None:
     which fpdf2 subsets in place when it writes the file."""
     path = FONT_DIR / filename
     fontkey = family.lower() + style
+    if fontkey in pdf.fonts:
+        return
     with _FONT_LOCK:
         template = _FONT_TEMPLATES.get((fontkey, filename))
         data = _FONT_BYTES.get(filename)
-    if template is not None and data is not None and fontkey not in pdf.fonts:
+    if template is not None and data is not None:
         try:
             from fontTools.ttLib import TTFont
             font = TTFFont.__new__(TTFFont)
@@ -304,11 +268,8 @@ class _Pdf(FPDF):
         self.lang_key = _lang_key(document.lang)
         self.has_cover = bool(document.cover)
         self._bold_prefix = 0
-        self._fallback_ready = False
         self._header_text: str | None = None
         self._footer_text: str | None = None
-        for style, filename in FONT_FILES.items():
-            _add_font(self, FAMILY, style, filename)
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
         self.set_auto_page_break(True, margin=MARGIN_BOTTOM)
         self.alias_nb_pages(ALIAS_NB)
@@ -316,38 +277,76 @@ class _Pdf(FPDF):
         self.set_font(FAMILY, "", 10.5)
         self.set_text_color(*INK)
 
-    # -- fonts, fallback and shaping, only where a text needs them (both cost time) --
+    # -- fonts, fallback and shaping, only where a text needs them --
+    #
+    # fpdf2 subsets and writes every font that was added, used or not, and fallback fonts
+    # make it look at each character: the four DejaVu faces are added on their first use
+    # (set_font), the fallback faces only for a text that needs them.
 
-    def _ensure_fallback(self) -> None:
-        if not self._fallback_ready:
-            _add_font(self, FALLBACK_REGULAR, "", FONT_FILES[""])
-            _add_font(self, SYMBOLS, "", SYMBOLS_FILE)
-            self._fallback_ready = True
-        self.set_fallback_fonts([FALLBACK_REGULAR, SYMBOLS], exact_match=False)
+    def set_font(self, family=None, style="", size=0):  # type: ignore[override]
+        name = (family or self.font_family or "").lower()
+        emphasis = style if isinstance(style, str) else getattr(style, "style", "")
+        emphasis = "".join(sorted(c for c in emphasis.upper() if c in "BI"))
+        if name == FAMILY.lower() and name + emphasis not in self.fonts:
+            _add_font(self, FAMILY, emphasis, FONT_FILES[emphasis])
+        super().set_font(family, style, size)
 
-    def _needs_fallback(self, text: str, style: str) -> bool:
+    def _face(self, style: str):
+        key = FAMILY.lower() + style
+        if key not in self.fonts:
+            _add_font(self, FAMILY, style, FONT_FILES[style])
+        return self.fonts[key]
+
+    def _fallbacks_needed(self, text: str, style: str) -> tuple[bool, bool]:
+        """(the regular face, Symbola): which fallbacks `text` in `style` needs."""
         if not text or _SAFE.fullmatch(text):
-            return False
-        cmap = self.fonts[FAMILY.lower() + style].cmap
-        return any(ord(ch) not in cmap for ch in text if ch != "\n")
+            return False, False
+        cmap = self._face(style).cmap
+        regular = self._face("").cmap
+        need_regular = need_symbols = False
+        for ch in text:
+            code = ord(ch)
+            if code in cmap or ch == "\n":
+                continue
+            if style and code in regular:
+                need_regular = True
+            else:
+                need_symbols = True
+        return need_regular, need_symbols
 
     @contextmanager
     def features(self, *texts: tuple[str, str]) -> Iterator[None]:
-        """Turn on fallback fonts and text shaping for the duration of a call, if the
-        texts (pairs of text and style) need them."""
-        fallback = any(self._needs_fallback(text, style) for text, style in texts)
+        """Fallback fonts and text shaping for the duration of a call, if the texts (pairs of
+        text and style) need them; the previous state comes back afterwards, so a header
+        drawn during a page break inside a paragraph does not change that paragraph."""
+        need_regular = need_symbols = False
+        for text, style in texts:
+            regular, symbols = self._fallbacks_needed(text, style)
+            need_regular, need_symbols = need_regular or regular, need_symbols or symbols
         shaping = HAS_SHAPING and any(_RTL.search(text) for text, _ in texts)
-        if fallback:
-            self._ensure_fallback()
-        if shaping:
+        if not (need_regular or need_symbols or shaping):
+            yield
+            return
+        previous_fallback = (list(getattr(self, "_fallback_font_ids", [])),
+                             getattr(self, "_fallback_font_exact_match", False))
+        previous_shaping = self.text_shaping
+        families = []
+        if need_regular:
+            _add_font(self, FALLBACK_REGULAR, "", FONT_FILES[""])
+            families.append(FALLBACK_REGULAR)
+        if need_symbols:
+            _add_font(self, SYMBOLS, "", SYMBOLS_FILE)
+            families.append(SYMBOLS)
+        if families:
+            self.set_fallback_fonts(families, exact_match=False)
+        if shaping and not previous_shaping:
             self.set_text_shaping(True)
         try:
             yield
         finally:
-            if fallback:
-                self.set_fallback_fonts([])
-            if shaping:
-                self.set_text_shaping(False)
+            if families:
+                self._fallback_font_ids, self._fallback_font_exact_match = previous_fallback
+            self.text_shaping = previous_shaping
 
     def _preload_font_styles(self, text, markdown, _initial_emphasis=None):  # type: ignore[override]
         """The first `_bold_prefix` characters of the next text are bold: a bold label
@@ -401,8 +400,20 @@ class _Pdf(FPDF):
             return text
         return self.ellipsize(text, width)
 
+    def _fits_unwrapped(self, text: str, width: float, max_lines: int) -> int:
+        """The number of lines when every line of `text` fits `width` as it is (no wrapping
+        needed: a string width is much cheaper than a trial layout), else 0."""
+        lines = text.split("\n")
+        if len(lines) > max_lines or len(text) > max_lines * (int(width / (0.15 * self.font_size)) + 2):
+            return 0
+        if all(self.get_string_width(line) <= width - 0.05 for line in lines):
+            return len(lines)
+        return 0
+
     def fit_lines(self, text: str, width: float, height: float, max_lines: int) -> str:
         """`text` wrapped in `width`, cut after `max_lines` lines with an ellipsis."""
+        if self._fits_unwrapped(text, width, max_lines):
+            return text
         limit = max_lines * (int(width / (0.15 * self.font_size)) + 2)
         cut = len(text) > limit
         if cut:
@@ -415,6 +426,10 @@ class _Pdf(FPDF):
         return "\n".join(kept)
 
     def text_height(self, text: str, width: float, height: float, bold_prefix: int = 0) -> float:
+        if not bold_prefix:
+            count = self._fits_unwrapped(text, width, 8)
+            if count:
+                return count * height
         self._bold_prefix = bold_prefix
         try:
             lines = self.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
@@ -504,7 +519,7 @@ class _Renderer:
         self.toc_entries: list[_TocEntry] = []
         self.toc_pages = 0
         self._prepared: dict[int, tuple[Block, object]] = {}
-        self._heading_heights: dict[tuple[str, int], float] = {}
+        self._headings: dict[tuple[str, int], tuple[str, int, float]] = {}
 
     # -- document --
 
@@ -518,11 +533,18 @@ class _Renderer:
         else:
             self._title_block()
         toc_titles = [clean_text(b.text, newlines=False) for b in doc.blocks
-                      if isinstance(b, Heading) and b.level == 1 and b.toc]
+                      if isinstance(b, Heading) and _level(b) == 1 and b.toc]
         if doc.toc and toc_titles:
             self._toc_placeholder(toc_titles)
         blocks = list(doc.blocks)
+        page_break = False  # applied before the next block: a trailing break adds no empty page
         for index, block in enumerate(blocks):
+            if isinstance(block, PageBreak):
+                page_break = True
+                continue
+            if page_break and not pdf.at_page_top():
+                pdf.add_page()
+            page_break = False
             self._block(block, blocks[index + 1:index + 4])
         return bytes(pdf.output())
 
@@ -531,12 +553,15 @@ class _Renderer:
         pdf.set_title(_one_line(clean_text(doc.title, newlines=False)) or "Cap Réseaux")
         subject = _one_line(clean_text(doc.subtitle, newlines=False))
         name = _one_line(clean_text(doc.structure_name, newlines=False))
-        pdf.set_subject(" — ".join(part for part in (subject, name[:300]) if part))
+        if len(name) > 120:
+            name = name[:119].rstrip() + "…"
+        pdf.set_subject(" — ".join(part for part in (subject, name) if part))
         pdf.set_author("Cap Réseaux")
         pdf.set_creator("Cap Réseaux")
         keywords = [_one_line(clean_text(k, newlines=False)) for k in doc.keywords]
         pdf.set_keywords(", ".join(k for k in keywords if k))
-        pdf.set_lang(_one_line(clean_text(doc.lang, newlines=False)) or "fr")
+        lang = _one_line(clean_text(doc.lang, newlines=False))
+        pdf.set_lang(lang if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", lang) else "fr")
         day = doc.date
         pdf.set_creation_date(datetime(day.year, day.month, day.day, tzinfo=timezone.utc))
         pdf.viewer_preferences = _viewer_preferences()
@@ -548,9 +573,8 @@ class _Renderer:
         width = pdf.epw - 10
         x = pdf.l_margin + 10
         pdf.set_auto_page_break(False)  # the bottom band is drawn below the page-break line
-        # Left accent bar and bottom band
+        # Bottom band; the accent bar on the left is drawn at the end, as tall as the text
         pdf.set_fill_color(*ACCENT)
-        pdf.rect(pdf.l_margin, 62, 2.2, 120, style="F")
         pdf.rect(0, pdf.h - 28, pdf.w, 28, style="F")
         y = 62
         pdf.use(10, "B", ACCENT)
@@ -586,7 +610,9 @@ class _Renderer:
             pdf.ln(2)
         pdf.use(11, "", MUTED)
         pdf.set_x(x)
-        pdf.cell(width, 6, _document_date(doc.date, doc.lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(width, 6, formatting.long_date(doc.date, self.lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_fill_color(*ACCENT)
+        pdf.rect(pdf.l_margin, 62, 2.2, max(120, pdf.y + 4 - 62), style="F")
         pdf.use(9, "", WHITE)
         pdf.set_xy(pdf.l_margin, pdf.h - 17)
         pdf.cell(pdf.epw / 2, 5, self.strings["made_with"], align="L")
@@ -611,7 +637,7 @@ class _Renderer:
                 subtitle = pdf.fit_lines(subtitle, pdf.epw, pdf.line_height(1.35), 2)
                 pdf.write_block(subtitle, pdf.epw, pdf.line_height(1.35))
         name = _one_line(clean_text(doc.structure_name, newlines=False))
-        line = " · ".join(part for part in (name, _document_date(doc.date, doc.lang)) if part)
+        line = " · ".join(part for part in (name, formatting.long_date(doc.date, self.lang)) if part)
         pdf.ln(1)
         pdf.use(10, "B", INK)
         with pdf.features((line, "B")):
@@ -710,20 +736,17 @@ class _Renderer:
             self._radar(block)
         elif isinstance(block, StackedBars):
             self._bars(block)
-        elif isinstance(block, PageBreak):
-            if not self.pdf.at_page_top():
-                self.pdf.add_page()
 
     # Heading: size, space before, space after, colour, maximum lines
     HEADING = {1: (17.0, 7.0, 4.0, ACCENT, 3), 2: (13.0, 5.0, 2.0, ACCENT, 3), 3: (11.0, 3.5, 1.2, INK, 3)}
 
     def _heading_text(self, block: Heading) -> tuple[str, int]:
-        level = min(3, max(1, int(block.level) if _is_number(block.level) else 1))
-        return clean_text(block.text), level
+        return clean_text(block.text), _level(block)
 
-    def _heading_height(self, block: Heading) -> float:
+    def _fitted_heading(self, block: Heading) -> tuple[str, int, float]:
+        """The heading's text cut to its maximum lines, its level, its full height."""
         key = (block.text, block.level)
-        if key not in self._heading_heights:
+        if key not in self._headings:
             pdf = self.pdf
             text, level = self._heading_text(block)
             size, before, after, _, max_lines = self.HEADING[level]
@@ -732,8 +755,11 @@ class _Renderer:
                 text = pdf.fit_lines(text, pdf.epw, pdf.line_height(1.25), max_lines)
                 height = pdf.text_height(text, pdf.epw, pdf.line_height(1.25))
             pdf.use(10.5)
-            self._heading_heights[key] = before + height + after + (3 if level == 1 else 0)
-        return self._heading_heights[key]
+            self._headings[key] = (text, level, before + height + after + (3 if level == 1 else 0))
+        return self._headings[key]
+
+    def _heading_height(self, block: Heading) -> float:
+        return self._fitted_heading(block)[2]
 
     def _follow_height(self, following: Sequence[Block], depth: int = 0) -> float:
         """The least of what follows a heading that must stay on the heading's page: the
@@ -766,8 +792,8 @@ class _Renderer:
 
     def _heading(self, block: Heading, following: Sequence[Block]) -> None:
         pdf = self.pdf
-        text, level = self._heading_text(block)
-        size, before, after, color, max_lines = self.HEADING[level]
+        text, level, _ = self._fitted_heading(block)
+        size, before, after, color, _ = self.HEADING[level]
         needed = self._heading_height(block) + min(self._follow_height(following), 100)
         if level == 1 and self.doc.kind == "strategy":
             needed = max(needed, 40)
@@ -776,7 +802,6 @@ class _Renderer:
             pdf.ln(before)
         pdf.use(size, "B", color)
         with pdf.features((text, "B")):
-            text = pdf.fit_lines(text, pdf.epw, pdf.line_height(1.25), max_lines)
             if block.toc:
                 pdf.start_section(_one_line(text)[:300] or "—", level=level - 1, strict=False)
             pdf.write_block(text, pdf.epw, pdf.line_height(1.25))
@@ -1012,15 +1037,15 @@ class _Renderer:
 
     # -- radar chart --
 
-    RADAR_R = 31.0
+    RADAR_R = 32.0
     RADAR_LABEL_W = 40.0
-    RADAR_HEIGHT = 10 + 2 * (31.0 + 16.0) + 4
+    RADAR_MARGIN = 15.0  # above and below the outer ring: room for three lines of label
+    RADAR_HEIGHT = 12 + 2 * (32.0 + 15.0) + 4  # with a title of two lines at most
 
     def _radar(self, block: RadarChart) -> None:
         pdf = self.pdf
         pdf.ensure_room(self.RADAR_HEIGHT)
         title = clean_text(block.title)
-        y0 = pdf.y
         self._chart_title(title)
         labels = [clean_text(l, newlines=False) for l in block.labels]
         n = len(labels)
@@ -1030,7 +1055,7 @@ class _Renderer:
         values = list(block.values)[:n] + [None] * (n - len(block.values))
         maximum = float(block.maximum) if _is_number(block.maximum) and block.maximum > 0 else 5.0
         cx = pdf.l_margin + pdf.epw / 2
-        cy = y0 + 10 + 16 + self.RADAR_R
+        cy = pdf.y + self.RADAR_MARGIN + self.RADAR_R
         radius = self.RADAR_R
 
         def point(i: int, r: float) -> tuple[float, float]:
@@ -1058,7 +1083,7 @@ class _Renderer:
             pdf.use(6.5, "", MUTED)
             for ring in rings:
                 r = radius * ring / maximum
-                text = _number(ring, self.lang)
+                text = formatting.number(ring, self.lang)
                 width = pdf.get_string_width(text) + 0.5
                 pdf.set_xy(cx - 0.8 - width, cy - r - 2.6)
                 pdf.cell(width, 3, text, align="R")
@@ -1087,11 +1112,12 @@ class _Renderer:
         # labels around
         for i, (label, value) in enumerate(zip(labels, values)):
             if _is_number(value):
-                suffix = f" ({_number(min(max(float(value), 0.0), maximum), self.lang)}/{_number(maximum, self.lang)})"
+                score = formatting.number(min(max(float(value), 0.0), maximum), self.lang)
+                suffix = f" ({score}/{formatting.number(maximum, self.lang)})"
             else:
                 suffix = f" ({self.strings['not_assessed']})"
             self._radar_label(label, suffix, point(i, radius + 3.0), i, n)
-        pdf.set_y(y0 + self.RADAR_HEIGHT)
+        pdf.set_y(cy + radius + self.RADAR_MARGIN + 4)
         pdf.use(10.5)
 
     def _radar_label(self, label: str, suffix: str, at: tuple[float, float], i: int, n: int) -> None:
@@ -1101,10 +1127,12 @@ class _Renderer:
         width = self.RADAR_LABEL_W
         pdf.use(8, "", INK)
         line = pdf.line_height(1.3)
-        text = label + suffix
         with pdf.features((label, "B"), (suffix, "")):
-            text = pdf.fit_lines(text, width, line, 3)
-            bold = min(len(label), len(text))
+            pdf.use(8, "B", INK)
+            label = pdf.fit_lines(label, width, line, 2)
+            pdf.use(8, "", INK)
+            text = label + suffix
+            bold = len(label)
             height = pdf.text_height(text, width, line, bold)
             x, y = at
             if cos > 0.25:
@@ -1136,9 +1164,10 @@ class _Renderer:
         for entry in block.series:
             try:
                 name, values = entry
+                values = list(values)[:n]
             except (TypeError, ValueError):
                 continue
-            numbers = [float(v) if _is_number(v) and v > 0 else 0.0 for v in list(values)[:n]]
+            numbers = [float(v) if _is_number(v) and v > 0 else 0.0 for v in values]
             series.append((_one_line(clean_text(name, newlines=False)), numbers + [0.0] * (n - len(numbers))))
         return series
 
@@ -1298,6 +1327,11 @@ class _Renderer:
         pdf.write_block(self.strings["no_data"], pdf.epw, 5)
         pdf.ln(3)
         pdf.use(10.5)
+
+
+def _level(block: Heading) -> int:
+    """1, 2 or 3, whatever the block says."""
+    return min(3, max(1, int(block.level))) if _is_number(block.level) else 1
 
 
 def _nice_step(raw: float) -> float:
