@@ -255,3 +255,14 @@ def new_page(browser):
 @pytest.fixture
 def browser_page(new_page):
     return new_page()
+
+
+# --- qpdf ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def qpdf() -> str:
+    """Debian's qpdf, to check the structure of generated PDFs (mandatory in CI: CAP_REQUIRE_QPDF=1)."""
+    path = shutil.which("qpdf")
+    if path is None:
+        unavailable("CAP_REQUIRE_QPDF", "no qpdf on PATH (apt-get install qpdf)")
+    return path

@@ -16,7 +16,6 @@ from datetime import date, datetime, timezone
 import pytest
 from pypdf import PdfReader
 
-from conftest import unavailable
 from wizard.documents.blocks import (Bullets, Document, Heading, PageBreak, Paragraph, RadarChart,
                                      StackedBars, Table)
 from wizard.documents.pdf import PLACEHOLDER, clean_text, render_pdf
@@ -258,10 +257,7 @@ def test_clean_text():
     assert clean_text(None) == "" and clean_text(12) == "12"
 
 
-def test_qpdf_check_passes(rendered, tmp_path):
-    qpdf = shutil.which("qpdf")
-    if qpdf is None:
-        unavailable("CAP_REQUIRE_QPDF", "no qpdf on PATH (apt-get install qpdf)")
+def test_qpdf_check_passes(rendered, tmp_path, qpdf):
     path = tmp_path / "strategy.pdf"
     path.write_bytes(rendered[1])
     result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True, timeout=60)
