@@ -187,6 +187,7 @@ class Strategy(_Model):
     generated_on: date
     lang: str = "fr"
     structure_name: str
+    simulation: list[str] = []  # what a what-if changed from the answers ("Heures par semaine = 12 h 30"); empty = the answers
     summary: list[str]
     channels: list[ChannelRecommendation]
     excluded: list[ExcludedChannel]
