@@ -216,3 +216,26 @@ def test_engine_is_pure():
                 assert not name.startswith(forbidden_imports), (path.name, name)
             if isinstance(node, ast.Attribute) and node.attr in ("today", "now", "utcnow"):
                 raise AssertionError(f"{path.name}: clock call .{node.attr}()")
+
+
+def test_an_existing_account_left_out_is_explained_and_flagged():
+    s = build_strategy(parse_profile({
+        "presence": {"instagram": {"followers": 1500, "posts_per_week": 2.5}, "facebook": {"followers": 800}},
+        "goals": ["individual_followup"], "audience": {"age_bands": ["18_25"], "groups": ["insertion"]},
+        "resources": {"hours_per_week": 3.5}}), KB, TODAY)
+    kept = {c.id for c in s.channels}
+    for cid in {"instagram", "facebook"} - kept:
+        excluded = next(e for e in s.excluded if e.id == cid)
+        if excluded.cause == "capacity":
+            assert "existe déjà" in excluded.reasons[0]
+            assert any("Vous avez déjà un compte" in r for r in excluded.reasons)
+        assert any(w.code == "existing_account_not_kept" and w.channel == cid for w in s.warnings)
+
+
+def test_rhythm_and_skills_read_well_in_french():
+    s = strategy("crij-regional")
+    text = " ".join(t for c in s.channels for t in c.rhythm_text)
+    assert "." not in text.replace("...", "")  # French decimals
+    assert all(" × " in t for c in s.channels for t in c.rhythm_text)
+    reasons = " ".join(r for c in s.channels + s.excluded for r in getattr(c, "reasons", []))
+    assert "graphisme (canva" not in reasons.lower() or "Canva" in reasons

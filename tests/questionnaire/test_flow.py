@@ -133,6 +133,7 @@ def test_parse_by_kind(qid, text, value):
     ("maturity_strategy", "9", "1 à 5"),
     ("structure_staff", "2,5", "entier"),
     ("structure_kind", "garage", "Choisissez parmi"),
+    ("age_bands", "aucun", "au moins une réponse"),  # a required multiple choice cannot be empty
 ])
 def test_parse_refusals_say_what_is_expected(qid, text, fragment):
     with pytest.raises(NotUnderstood) as info:

@@ -55,18 +55,19 @@ def type_text(at: AppTest, text: str) -> AppTest:
 
 
 def pick(at: AppTest, label: str) -> AppTest:
-    widget = next(p for p in at.pills if label in p.options)
-    widget.set_value(label).run()
+    """Click a quick reply by its label (a scale's ends read « 1 — Jamais »: « 1 » is enough)."""
+    widget, option = next((p, o) for p in at.pills for o in p.options if o == label or o.startswith(f"{label} — "))
+    widget.set_value(option).run()
     assert not at.exception, at.exception
     return at
 
 
 def pick_many(at: AppTest, labels: list[str], ranked: bool = False) -> AppTest:
+    """Tick several pills (for a ranked question, in the order given), then « Valider »."""
+    widget = next(p for p in at.pills if labels and labels[0] in p.options or not labels)
+    widget.set_value(labels)
     if ranked:
-        at.multiselect[0].set_value(labels)
-    else:
-        widget = next(p for p in at.pills if labels and labels[0] in p.options or not labels)
-        widget.set_value(labels)
+        at.run()  # the click order is recorded by the pills' callback
     next(b for b in at.button if b.label == "Valider").click().run()
     assert not at.exception, at.exception
     return at
@@ -152,7 +153,8 @@ def test_whole_conversation_with_quick_replies(db):
     assert profile["constraints"]["validation_required"] is True
     assert profile["maturity"]["measurement"] == 1
     # the end: summary and the JSON download
-    assert any(h.value == "Votre profil" for h in at.subheader)
+    assert any(e.label == "Votre profil" for e in at.expander)
+    assert not at.chat_input  # nothing left to type: changes go through « Modifier »
     summary = "\n".join(m.value for m in at.markdown)
     assert "Intercommunalité" in summary and "10\u00a0h par semaine" in summary
     download = [el for el in at.get("download_button")]
@@ -326,3 +328,43 @@ def test_hostile_text_is_shown_inert(db):
     echoed = next(x for x in shown if "script" in x)
     assert "\\<script\\>" in echoed and "\\*\\*gras\\*\\*" in echoed and "\\[lien\\]" in echoed
     assert "\\:red\\[rouge\\]" in echoed and "🎉" in echoed and "مرحبا" in echoed
+
+
+def answer_until(at: AppTest, stop: str) -> AppTest:
+    while current_key(at) != stop:
+        answer_with_buttons(at, BY_BUTTONS[current_key(at)])
+    return at
+
+
+def test_ranked_goals_follow_the_order_of_the_clicks(db):
+    at = answer_until(start(), "goals")
+    goals = next(p for p in at.pills if "Informer les jeunes" in p.options)
+    goals.set_value(["Rendre la structure visible"]).run()
+    goals = next(p for p in at.pills if "Informer les jeunes" in p.options)
+    goals.set_value(["Informer les jeunes", "Rendre la structure visible"]).run()  # display order ≠ click order
+    assert any("1. Rendre la structure visible" in m.value for m in at.markdown)
+    next(b for b in at.button if b.label == "Valider").click().run()
+    assert state(at).answers["goals"] == ["visibility", "inform"]
+
+
+def test_editing_shows_the_question_place_and_the_current_choices(db):
+    at = answer_until(start(), "age_bands")
+    click(at, "Modifier", "edit-current_channels")
+    n = [s.key for s in flow.steps(Q, state(at).answers)].index("current_channels") + 1
+    assert progress_caption(at).startswith(f"Question {n} sur ")
+    channels = next(p for p in at.pills if "Facebook" in p.options)
+    assert channels.value == ["Facebook", "Instagram"]  # preselected
+
+
+def test_a_deleted_session_goes_on_in_a_new_one_without_losing_answers(db):
+    at = start()
+    type_text(at, "PIJ de Millau")
+    old = state(at).token
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM answers")
+        conn.exec_driver_sql("DELETE FROM sessions")
+    pick(at, "Point Information Jeunesse (PIJ)")
+    assert not at.exception
+    new = state(at).token
+    assert new != old and at.query_params["s"] == new
+    assert db.load(new).answers == {"structure_name": "PIJ de Millau", "structure_kind": "pij"}

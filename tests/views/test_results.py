@@ -43,8 +43,8 @@ def test_charts_downloads_and_strategy_are_drawn():
     assert bars["layout"]["barmode"] == "stack"
     assert any(shape.get("y0") == 9 for shape in bars["layout"]["shapes"])  # the hours-available line
     labels = [d.proto.label for d in at.get("download_button")]
-    assert sorted(labels) == sorted(["Stratégie (PDF)", "Note aux élus (PDF)", "Stratégie (Word)",
-                                     "Note aux élus (Word)", "Profil (JSON)", "Stratégie (JSON)"])
+    assert labels == ["Stratégie (PDF)", "Note aux élus (PDF)", "Stratégie (Word)", "Note aux élus (Word)",
+                      "Profil (JSON)", "Stratégie (JSON)"]  # the PDFs first, in one column
     assert metric(at, "Temps disponible") == "9\u00a0h"
     for button in at.get("download_button"):
         assert button.proto.ignore_rerun  # a download does not rerun the page
@@ -55,11 +55,11 @@ def test_charts_downloads_and_strategy_are_drawn():
 def test_what_if_hours_recomputes_the_workload():
     at = page(EXAMPLE)
     before = metric(at, "Charge estimée")
-    at.number_input[0].set_value(2.0).run()
+    at.select_slider[0].set_value(2.0).run()
     assert not at.exception
     assert metric(at, "Temps disponible") == "2\u00a0h"
     assert metric(at, "Charge estimée") != before
-    assert any("Simulation affichée" in i.value for i in at.info)
+    assert any("Simulation affichée" in i.value and "2\u00a0h" in i.value for i in at.info)
     assert any("dépasse" in e.value for e in at.error)  # status over with 2 h
 
 
@@ -81,3 +81,15 @@ def test_what_if_is_pure():
     assert other.resources.hours_per_week == 20 and other.resources.skills == ["video"]
     assert other.goals == ["partners", "inform", "answer_questions"]
     assert what_if(base, first_goal="mobilize").goals == ["mobilize", "inform", "answer_questions"]
+
+
+def test_radar_draws_only_the_assessed_dimensions():
+    from datetime import date
+
+    from wizard.engine import build_strategy
+    from wizard.knowledge import default
+    from wizard.views.charts import maturity_radar
+    data = {**EXAMPLE, "maturity": {"strategy": 2, "content": 4}}
+    fig = maturity_radar(build_strategy(parse_profile(data), default(), date(2026, 11, 26)))
+    trace = fig.data[0]
+    assert list(trace.r) == [2, 4, 2]  # closed polygon, no zero for the dimensions not asked

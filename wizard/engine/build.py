@@ -7,6 +7,7 @@ from wizard.engine import advocacy, framework
 from wizard.engine.context import Ctx, cite
 from wizard.engine.phrases import p
 from wizard.engine.scoring import Scored, age_cite, score_all
+from wizard.engine.text import lower_first
 from wizard.engine.workload import PUBLICATIONS, Costs, by_key, fit, status, total
 from wizard.knowledge import Knowledge
 from wizard.profile import Profile
@@ -88,9 +89,12 @@ def _recommendation(s: Scored, level: str, items, ctx: Ctx) -> ChannelRecommenda
         id=s.id, label=ctx.label("channel", s.id), score=s.score, role=_role(s, ctx), reasons=s.reasons,
         posts_per_week=round(sum(c for a, c in rhythm.items() if a in PUBLICATIONS), 2),
         hours_per_week=round(total(mine), 2), rhythm=dict(rhythm), rhythm_level=level,
-        rhythm_text=[f"{number(c, ctx.lang)} × {ctx.text(ctx.kb.effort[a].label)[0].lower()}{ctx.text(ctx.kb.effort[a].label)[1:]}"
-                     for a, c in rhythm.items()],
+        rhythm_text=_rhythm_text(rhythm, ctx),
         score_parts=s.parts, sources=s.sources)
+
+
+def _rhythm_text(rhythm: dict[str, float], ctx: Ctx) -> list[str]:
+    return [f"{number(c, ctx.lang)} × {lower_first(ctx.text(ctx.kb.effort[a].label))}" for a, c in rhythm.items()]
 
 
 def _excluded(s: Scored, chosen, eligible: list[Scored], ctx: Ctx) -> ExcludedChannel:
@@ -105,7 +109,12 @@ def _excluded(s: Scored, chosen, eligible: list[Scored], ctx: Ctx) -> ExcludedCh
                       sources=cite(kb.scoring.max_channels_sources))
         else:
             first = p("capacity_time", ctx.lang, hours=hours)
-        return ExcludedChannel(id=s.id, label=name, score=s.score, reasons=[first, *s.reasons[:2]], cause="capacity")
+        presence = [r for r in s.reasons if r == s.presence_reason] if s.presence_reason else []
+        if presence:  # an account that exists does not just vanish from the strategy
+            first = p("capacity_existing", ctx.lang, channel=name, hours=hours)
+        return ExcludedChannel(id=s.id, label=name, score=s.score,
+                               reasons=[first, *presence, *[r for r in s.reasons[:2] if r not in presence]],
+                               cause="capacity")
     first = p("low_fit", ctx.lang, score=s.score, threshold=int(kb.scoring.recommend_threshold))
     return ExcludedChannel(id=s.id, label=name, score=s.score, reasons=[first, *s.reasons], cause="fit")
 
@@ -117,8 +126,7 @@ def _ways_out(state: str, estimated: float, available: float, channels, ctx: Ctx
     example = ""
     if channels:
         ch = ctx.kb.channels[channels[0].id]
-        parts = [f"{c:g} × {ctx.text(ctx.kb.effort[a].label).lower()}" for a, c in ch.rhythm_minimum.items.items()]
-        example = f"{channels[0].label}\u00a0: " + ", ".join(parts)
+        example = f"{channels[0].label}\u00a0: " + ", ".join(_rhythm_text(ch.rhythm_minimum.items, ctx))
     out = [p("way_fewer_posts", lang, example=example, sources="ROUNDPEG-2014, NPTECHFORGOOD-2015"),
            p("way_pool", lang), p("way_reuse", lang)]
     if ctx.profile.constraints.validation_required:
@@ -175,6 +183,11 @@ def _warnings(channels, by_id: dict[str, Scored], workload: Workload, ctx: Ctx) 
             if ctx.kb.channels[c.id].messaging:
                 out.append(Warning(code="validation_messaging", channel=c.id,
                                    message=p("w_validation_messaging", lang, channel=c.label)))
+    kept = {c.id for c in channels}
+    for cid in prof.presence:
+        if cid not in kept:
+            out.append(Warning(code="existing_account_not_kept", channel=cid, message=p(
+                "w_existing_dropped", lang, channel=ctx.label("channel", cid))))
     if prof.resources.people == 1:
         out.append(Warning(code="single_person", message=p("w_single_person", lang)))
     return out

@@ -34,6 +34,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "networks_many": {"fr": "réseaux bien animés", "en": "well-run networks"},
     "capacity": {"fr": "Avec {hours} par semaine, mieux vaut tenir {n} {networks} que davantage à moitié\u00a0: les petites structures sans poste dédié gagnent à se limiter à un ou deux réseaux [{sources}].",
                  "en": "With {hours} a week, {n} {networks} beat more half-run ones: small structures without a dedicated post do best with one or two networks [{sources}]."},
+    "capacity_existing": {"fr": "Votre compte {channel} existe déjà, mais le temps disponible ({hours} par semaine) ne permet pas de l’animer en plus des réseaux prioritaires\u00a0: voyez le point d’attention pour le mettre en veille proprement.",
+                          "en": "Your {channel} account already exists, but the time available ({hours} a week) does not allow running it on top of the priority networks: see the point of attention to put it on hold properly."},
     "capacity_time": {"fr": "Le temps disponible ({hours} par semaine) ne permet pas d’ajouter ce réseau sans dépasser 90\u00a0% de votre capacité.",
                       "en": "The time available ({hours} a week) does not allow adding this network without exceeding 90% of your capacity."},
     # roles
@@ -65,6 +67,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "w_ethics": {"fr": "Éthique des plateformes — {channel}\u00a0: {text}", "en": "Platform ethics — {channel}: {text}"},
     "w_validation_messaging": {"fr": "Un circuit de validation ne convient pas aux réponses individuelles sur {channel}\u00a0: faites valider des règles de réponse une fois pour toutes, pas chaque message (délai de validation estimé à 1 à 5\u00a0jours ouvrés quand un directeur ou un élu signe).",
                                "en": "An approval circuit does not suit individual replies on {channel}: have reply rules approved once, not each message (approval delay estimated at 1 to 5 working days when a director or elected official signs)."},
+    "w_existing_dropped": {"fr": "Votre compte {channel} n’est pas retenu dans ce plan. Ne le laissez pas sans réponse\u00a0: épinglez un message qui indique où vous joindre et vos horaires, relayez-y vos principales publications si le temps le permet, ou fermez-le après l’avoir annoncé.",
+                           "en": "Your {channel} account is not kept in this plan. Do not leave it unanswered: pin a message saying where and when to reach you, relay your main posts there if time allows, or close it after announcing it."},
     "w_single_person": {"fr": "Une seule personne porte les réseaux\u00a0: prévoyez qui prend le relais pendant ses congés et absences, et annoncez-le aux jeunes.",
                         "en": "Only one person runs the networks: plan who takes over during holidays and absences, and tell young people."},
     "w_no_channel": {"fr": "Aucun réseau ne convient au public visé (âges minimums des plateformes). Travaillez avec les parents et les partenaires, ou élargissez la tranche d’âge.",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from wizard.engine.context import BAND_AGES, Ctx, cite
 from wizard.engine.phrases import p
+from wizard.engine.text import lower_first
 from wizard.knowledge.models import Channel, Usage
 from wizard.formatting import number
 from wizard.strategy import ScoreParts
@@ -28,6 +29,7 @@ class Scored:
     blocked_reason: str = ""
     partial_age_bands: list[str] = field(default_factory=list)  # bands partly under the minimum age
     min_age: int = 13
+    presence_reason: str = ""  # the "you already have an account" sentence, when there is one
 
 
 def age_cite(ch: Channel, lang: str) -> str:
@@ -113,22 +115,24 @@ def score_channel(cid: str, ctx: Ctx) -> Scored:
     needs = [("skill", s) for s in ch.skills] + [("equipment", e) for e in ch.equipment]
     have = set(prof.resources.skills) | set(prof.resources.equipment)
     present = [ctx.label(v, x) for v, x in needs if x in have]
-    missing = [ctx.label(v, x).lower() for v, x in needs if x not in have]
+    missing = [lower_first(ctx.label(v, x)) for v, x in needs if x not in have]
     resources = 100.0 if not needs else 100.0 * len(present) / len(needs)
     if present:
-        reasons.append(p("has_skills", ctx.lang, items=", ".join(present).lower()))
+        reasons.append(p("has_skills", ctx.lang, items=", ".join(lower_first(x) for x in present)))
     if missing:
         reasons.append(p("missing_skills", ctx.lang, items=", ".join(missing)))
 
     # presence: an existing community is an asset
     existing = prof.presence.get(cid)
     presence = 0.0
+    presence_reason = ""
     if existing is not None:
         full = kb.scoring.followers_for_full_presence
         presence = 100.0 * min(1.0, math.log10(existing.followers + 1) / math.log10(full + 1))
         presence = max(presence, 25.0 if existing.posts_per_week > 0 else presence)
-        reasons.append(p("presence", ctx.lang, channel=name, followers=number(existing.followers, ctx.lang),
-                         posts=_posts(existing.posts_per_week, ctx.lang)))
+        presence_reason = p("presence", ctx.lang, channel=name, followers=number(existing.followers, ctx.lang),
+                            posts=_posts(existing.posts_per_week, ctx.lang))
+        reasons.append(presence_reason)
 
     adjustment = 0.0
     if "platform_ethics" in prof.concerns and ch.ethics is not None:
@@ -139,7 +143,7 @@ def score_channel(cid: str, ctx: Ctx) -> Scored:
     raw = (w["audience"] * audience + w["goals"] * goal_score + w["resources"] * resources
            + w["presence"] * presence) / 100 + adjustment
     score = int(round(min(100.0, max(0.0, raw))))
-    return Scored(cid, score, parts, reasons, _unique(sources), False, "", partial, age)
+    return Scored(cid, score, parts, reasons, _unique(sources), False, "", partial, age, presence_reason)
 
 
 def _posts(count: float, lang: str) -> str:

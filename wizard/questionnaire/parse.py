@@ -29,11 +29,15 @@ def _single(step: Step, text: str) -> Any:
 
 
 def _multi(step: Step, text: str) -> list:
-    return tp.match_options(text, option_names(step), max_choices=step.question.max_choices)
+    values = tp.match_options(text, option_names(step), max_choices=step.question.max_choices)
+    if not values and not step.question.optional:
+        raise NotUnderstood("Choisissez au moins une réponse\u00a0: cette question est nécessaire pour construire "
+                            "votre stratégie.")
+    return values
 
 
 def _ranked(step: Step, text: str) -> list:
-    values = _multi(step, text)
+    values = tp.match_options(text, option_names(step), max_choices=step.question.max_choices)
     if not values:
         raise NotUnderstood("Choisissez au moins une réponse, la plus importante en premier.")
     return values

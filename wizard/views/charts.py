@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from wizard.formatting import hours
 from wizard.strategy import Strategy
 
 CATEGORY_LABELS = {
@@ -22,15 +23,28 @@ def _l(lang: str) -> dict[str, str]:
     return CATEGORY_LABELS.get(lang, CATEGORY_LABELS["fr"])
 
 
+def _wrap(label: str, width: int = 14) -> str:
+    """Break long axis labels over lines so they fit a phone screen."""
+    words, lines = label.split(), [""]
+    for w in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(w) > width:
+            lines.append(w)
+        else:
+            lines[-1] = f"{lines[-1]} {w}".strip()
+    return "<br>".join(lines)
+
+
 def maturity_radar(s: Strategy, lang: str = "fr") -> go.Figure:
-    labels = [m.label for m in s.maturity]
-    values = [m.score or 0 for m in s.maturity]
+    """Assessed dimensions only: a dimension not asked is not drawn as a zero."""
+    assessed = [m for m in s.maturity if m.score is not None]
+    labels = [_wrap(m.label) for m in assessed]
+    values = [m.score for m in assessed]
     fig = go.Figure(go.Scatterpolar(r=values + values[:1], theta=labels + labels[:1], fill="toself",
                                     line_color=COLOURS[0], name=_l(lang)["maturity"],
                                     hovertemplate="%{theta}\u00a0: %{r}/5<extra></extra>"))
-    fig.update_layout(polar={"radialaxis": {"range": [0, 5], "dtick": 1}}, showlegend=False,
-                      margin={"l": 40, "r": 40, "t": 30, "b": 30}, height=360,
-                      title={"text": _l(lang)["maturity"], "x": 0.5})
+    fig.update_layout(polar={"radialaxis": {"range": [0, 5], "dtick": 1}, "angularaxis": {"tickfont": {"size": 11}}},
+                      showlegend=False, margin={"l": 70, "r": 70, "t": 50, "b": 40}, height=380,
+                      title={"text": _l(lang)["maturity"], "x": 0.5}, separators=", " if lang == "fr" else ".,")
     return fig
 
 
@@ -49,8 +63,9 @@ def workload_bars(s: Strategy, lang: str = "fr") -> go.Figure:
             fig.add_bar(x=[names[b] for b in bars], y=values, name=l[cat], marker_color=colour,
                         hovertemplate="%{x} · " + l[cat] + "\u00a0: %{y} h<extra></extra>")
     fig.add_hline(y=s.workload.available_hours_per_week, line_dash="dash", line_color="#333",
-                  annotation_text=f"{l['available']} ({s.workload.available_hours_per_week:g} h)",
+                  annotation_text=f"{l['available']} ({hours(s.workload.available_hours_per_week, lang)})",
                   annotation_position="top left")
     fig.update_layout(barmode="stack", yaxis_title=l["hours"], legend={"orientation": "h", "y": -0.2},
+                      separators=", " if lang == "fr" else ".,",
                       margin={"l": 40, "r": 10, "t": 30, "b": 10}, height=380)
     return fig

@@ -85,7 +85,12 @@ def _submit(ctx: Ctx, key: str, value: Any) -> None:
         if s.token is None:
             s.token = ctx.store.create(ctx.questionnaire.id, ctx.lang)
             st.query_params[TOKEN_PARAM] = s.token
-        ctx.store.save_answers(s.token, s.answers)
+        try:
+            ctx.store.save_answers(s.token, s.answers)
+        except KeyError:  # the stored session is gone: keep going in a new one, nothing typed is lost
+            s.token = ctx.store.create(ctx.questionnaire.id, ctx.lang)
+            st.query_params[TOKEN_PARAM] = s.token
+            ctx.store.save_answers(s.token, s.answers)
         s.save_failed = False
     except SQLAlchemyError:
         s.save_failed = True  # kept in the page; the next save writes everything
@@ -94,7 +99,7 @@ def _submit(ctx: Ctx, key: str, value: Any) -> None:
 def _on_text(ctx: Ctx) -> None:
     s = _state()
     text = st.session_state.get(TEXT_KEY) or ""
-    step = _asked_step(ctx, s)
+    step = _asked_step(s, flow.steps(ctx.questionnaire, s.answers))
     if step is None or not text.strip():
         return
     try:
@@ -119,6 +124,26 @@ def _on_confirm(ctx: Ctx, key: str, widget: str, by_label: dict[str, Any], requi
     _submit(ctx, key, [by_label[p] for p in picked])
 
 
+def _on_rank(widget: str, order_key: str, limit: int | None) -> None:
+    """Pills return choices in display order; the ranking is the order of the clicks."""
+    picked = st.session_state.get(widget) or []
+    old = st.session_state.get(order_key, [])
+    order = [x for x in old if x in picked] + [x for x in picked if x not in old]
+    if limit and len(order) > limit:
+        order = order[:limit]
+        st.session_state[widget] = order
+        _state().notice = ("", f"Choisissez au plus {limit}\u00a0réponses.")
+    st.session_state[order_key] = order
+
+
+def _on_confirm_ranked(ctx: Ctx, key: str, order_key: str, by_label: dict[str, Any]) -> None:
+    order = st.session_state.get(order_key) or []
+    if not order:
+        _state().notice = ("", "Choisissez au moins une réponse, la plus importante en premier.")
+        return
+    _submit(ctx, key, [by_label[p] for p in order])
+
+
 def _on_edit(key: str) -> None:
     s = _state()
     s.editing, s.notice = key, None
@@ -138,8 +163,7 @@ def _on_restart() -> None:
 
 # --- drawing -----------------------------------------------------------------------
 
-def _asked_step(ctx: Ctx, s: ChatState) -> flow.Step | None:
-    all_steps = flow.steps(ctx.questionnaire, s.answers)
+def _asked_step(s: ChatState, all_steps: list[flow.Step]) -> flow.Step | None:
     if s.editing:
         for step in all_steps:
             if step.key == s.editing:
@@ -160,18 +184,20 @@ def render(store: SessionStore, questionnaire: Questionnaire, knowledge: Knowled
     st.subheader(questionnaire.title.get(lang))
     if s.save_failed:
         st.error(t("save_error", lang))
+    all_steps = flow.steps(questionnaire, s.answers)
+    asked = _asked_step(s, all_steps)
+    if asked is None:
+        _finished(ctx, s, all_steps)
+        return
 
     if questionnaire.intro:
         with st.chat_message("assistant"):
             st.markdown(questionnaire.intro.get(lang))
-
-    asked = _asked_step(ctx, s)
-    for step in flow.steps(questionnaire, s.answers):
-        if asked is not None and step.key == asked.key:
+    for step in all_steps:
+        if step.key == asked.key:
             break
         if step.key in s.answers:
             _answered(step, s.answers[step.key], lang)
-
     if s.notice:
         typed, reply = s.notice
         if typed:
@@ -179,13 +205,9 @@ def render(store: SessionStore, questionnaire: Questionnaire, knowledge: Knowled
                 st.markdown(inert(typed))
         with st.chat_message("assistant"):
             st.markdown(reply)
-
     if s.token:
         _resume_link(s.token, lang)  # just above the question, where a phone user sees it
-    if asked is None:
-        _finished(ctx, s)
-    else:
-        _ask(ctx, s, asked)
+    _ask(ctx, s, asked, all_steps)
     st.chat_input(t("input", lang), key=TEXT_KEY, on_submit=_on_text, args=(ctx,), max_chars=2000)
 
 
@@ -198,9 +220,9 @@ def _answered(step: flow.Step, value: Any, lang: str) -> None:
                   type="tertiary", icon=":material/edit:", help=t("edit_help", lang))
 
 
-def _ask(ctx: Ctx, s: ChatState, step: flow.Step) -> None:
+def _ask(ctx: Ctx, s: ChatState, step: flow.Step, all_steps: list[flow.Step]) -> None:
     lang, q = ctx.lang, step.question
-    n, total = flow.progress(ctx.questionnaire, {k: v for k, v in s.answers.items() if k != step.key})
+    n, total = [x.key for x in all_steps].index(step.key) + 1, len(all_steps)
     with st.chat_message("assistant"):
         st.caption(t("progress", lang, n=n, total=total))
         st.progress(min(1.0, (n - 1) / max(total, 1)))
@@ -222,24 +244,33 @@ def _ask(ctx: Ctx, s: ChatState, step: flow.Step) -> None:
 def _quick_replies(ctx: Ctx, s: ChatState, step: flow.Step) -> None:
     lang, q = ctx.lang, step.question
     widget = f"pick-{step.key}-{s.nonce}"
+    current = s.answers.get(step.key) if s.editing else None
     if q.kind in ("single", "scale"):
-        by_label = {_choice_label(c, lang): c.value for c in choices(q)}
+        by_label = {_choice_label(c, q, lang): c.value for c in choices(q)}
         st.pills(t("choices", lang), list(by_label), key=widget, on_change=_on_pick,
                  args=(ctx, step.key, widget, by_label), label_visibility="collapsed")
     elif q.kind == "multi":
         by_label = {c.label.get(lang): c.value for c in choices(q)}
         st.caption(t("multi_hint", lang))
         st.pills(t("choices", lang), list(by_label), selection_mode="multi", key=widget,
+                 default=[lbl for lbl, v in by_label.items() if current and v in current],
                  label_visibility="collapsed")
         st.button(t("validate", lang), key=f"ok-{widget}", type="primary", on_click=_on_confirm,
                   args=(ctx, step.key, widget, by_label, not q.optional))
     elif q.kind == "ranked":
         by_label = {c.label.get(lang): c.value for c in choices(q)}
+        order_key = f"order-{widget}"
+        if order_key not in st.session_state:  # editing starts from the current ranking
+            st.session_state[order_key] = [lbl for v in (current or []) for lbl, x in by_label.items() if x == v]
         st.caption(t("ranked_hint", lang, n=q.max_choices or len(by_label)))
-        st.multiselect(t("choices", lang), list(by_label), key=widget, max_selections=q.max_choices,
-                       label_visibility="collapsed", placeholder=t("choices", lang))
-        st.button(t("validate", lang), key=f"ok-{widget}", type="primary", on_click=_on_confirm,
-                  args=(ctx, step.key, widget, by_label, True))
+        st.pills(t("choices", lang), list(by_label), selection_mode="multi", key=widget,
+                 default=st.session_state[order_key], on_change=_on_rank,
+                 args=(widget, order_key, q.max_choices), label_visibility="collapsed")
+        order = st.session_state[order_key]
+        if order:
+            st.markdown(t("ranking", lang, order="\u00a0; ".join(f"{i}. {x}" for i, x in enumerate(order, 1))))
+        st.button(t("validate", lang), key=f"ok-{widget}", type="primary", on_click=_on_confirm_ranked,
+                  args=(ctx, step.key, order_key, by_label))
     elif q.kind == "number" and q.suggestions:
         by_label = {_number_label(step, v, lang): v for v in q.suggestions}
         st.pills(t("suggestions", lang), list(by_label), key=widget, on_change=_on_pick,
@@ -249,8 +280,11 @@ def _quick_replies(ctx: Ctx, s: ChatState, step: flow.Step) -> None:
         st.caption(q.placeholder.get(lang))
 
 
-def _choice_label(choice, lang: str) -> str:
-    return choice.label.get(lang) if choice.label else str(choice.value)
+def _choice_label(choice, q, lang: str) -> str:
+    """A scale's ends carry their meaning: « 1 — Aucune stratégie », « 5 — Stratégie écrite et suivie »."""
+    text = choice.label.get(lang) if choice.label else str(choice.value)
+    anchor = (q.scale_labels or {}).get(choice.value) if q.kind == "scale" else None
+    return f"{text} — {anchor.get(lang)}" if anchor else text
 
 
 def _number_label(step: flow.Step, value: float, lang: str) -> str:
@@ -261,27 +295,29 @@ def _resume_link(token: str, lang: str) -> None:
     base = re.sub(r"\?.*$", "", st.context.url or "")
     with st.expander(t("resume_title", lang), icon=":material/bookmark:"):
         st.caption(t("resume_text", lang))
-        st.code(f"{base}?{TOKEN_PARAM}={token}", language=None)
+        st.code(f"{base}?{TOKEN_PARAM}={token}", language=None, wrap_lines=True)
 
 
-def _finished(ctx: Ctx, s: ChatState) -> None:
+def _finished(ctx: Ctx, s: ChatState, all_steps: list[flow.Step]) -> None:
+    """Results first (a phone user lands on them), then the profile and the answers, folded."""
     lang, q = ctx.lang, ctx.questionnaire
     try:
         profile = flow.build_profile(q, s.answers)
     except ProfileError as exc:
         st.error(t("profile_error", lang, errors="\u00a0; ".join(exc.messages)))
+        _transcript(all_steps, s, lang, expanded=True)
         return
-    data = profile.model_dump(mode="json")
     if not s.profile_saved and s.token:
         try:
-            ctx.store.save_profile(s.token, data)
+            ctx.store.save_profile(s.token, profile.model_dump(mode="json"))
             s.profile_saved = True
-        except SQLAlchemyError:
+            _scroll_to_top()
+        except (SQLAlchemyError, KeyError):
             st.error(t("save_error", lang))
-    with st.chat_message("assistant"):
-        if q.outro:
-            st.markdown(q.outro.get(lang))
-        st.subheader(t("done_title", lang))
+    if q.outro:
+        st.success(q.outro.get(lang), icon=":material/check_circle:")
+    results.render(profile, ctx.knowledge, date.today(), lang)
+    with st.expander(t("done_title", lang), icon=":material/badge:"):
         section = None
         lines: list[str] = []
         for sec, name, value in summary_rows(profile, lang):
@@ -290,4 +326,19 @@ def _finished(ctx: Ctx, s: ChatState) -> None:
                 section = sec
             lines.append(f"- {inert(name)}\u00a0: {inert(value)}")
         st.markdown("\n".join(lines))
-    results.render(profile, ctx.knowledge, date.today(), lang)
+    _transcript(all_steps, s, lang)
+    if s.token:
+        _resume_link(s.token, lang)
+
+
+def _transcript(all_steps: list[flow.Step], s: ChatState, lang: str, expanded: bool = False) -> None:
+    with st.expander(t("answers_title", lang), icon=":material/forum:", expanded=expanded):
+        for step in all_steps:
+            if step.key in s.answers:
+                _answered(step, s.answers[step.key], lang)
+
+
+def _scroll_to_top() -> None:
+    """The last answer was given at the bottom of a long chat: show the results from their top."""
+    st.html("<script>const m = window.parent.document.querySelector('[data-testid=\"stMain\"]');"
+            "if (m) { m.scrollTo(0, 0); }</script>", unsafe_allow_javascript=True)

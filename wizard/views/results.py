@@ -16,6 +16,7 @@ import streamlit as st
 
 from wizard.documents import export
 from wizard.engine import build_strategy
+from wizard.formatting import hours as fmt_hours
 from wizard.knowledge import Knowledge
 from wizard.profile import Profile
 from wizard.views import charts, strategy_page
@@ -38,8 +39,9 @@ T = {
     "brief_docx": {"fr": "Note aux élus (Word)", "en": "Note for officials (Word)"},
     "profile_json": {"fr": "Profil (JSON)", "en": "Profile (JSON)"},
     "strategy_json": {"fr": "Stratégie (JSON)", "en": "Strategy (JSON)"},
-    "downloads_note": {"fr": "Les documents reprennent la stratégie affichée, simulation comprise.",
-                       "en": "Documents follow the strategy shown, simulation included."},
+    "data": {"fr": "Données (JSON)", "en": "Data (JSON)"},
+    "downloads_note": {"fr": "Les documents reprennent la stratégie affichée\u00a0; une simulation y est signalée comme telle.",
+                       "en": "Documents follow the strategy shown; a simulation is marked as such in them."},
 }
 
 
@@ -68,8 +70,9 @@ def _results(profile_json: str, knowledge: Knowledge, today: date, lang: str) ->
     key = hashlib.sha256(profile_json.encode()).hexdigest()[:12]  # an edited answer resets the controls
     with st.expander(_t("whatif", lang), icon=":material/tune:"):
         st.caption(_t("whatif_help", lang))
-        hours = st.number_input(_t("hours", lang), min_value=0.0, max_value=168.0, step=0.5,
-                                value=float(base.resources.hours_per_week), key=f"wi-hours-{key}")
+        steps = sorted({x / 2 for x in range(0, 121)} | {float(base.resources.hours_per_week)})
+        hours = st.select_slider(_t("hours", lang), options=steps, value=float(base.resources.hours_per_week),
+                                 format_func=lambda h: fmt_hours(h, lang), key=f"wi-hours-{key}")
         skills = st.multiselect(_t("skills", lang), ids("skill"), default=base.resources.skills,
                                 format_func=lambda s: label("skill", s, lang), key=f"wi-skills-{key}")
         goal = st.selectbox(_t("goal", lang), ids("goal"), index=ids("goal").index(base.goals[0]),
@@ -78,7 +81,7 @@ def _results(profile_json: str, knowledge: Knowledge, today: date, lang: str) ->
     changes = _changes(base, profile, lang)
     if changes:
         st.info(_t("simulated", lang).format(what="\u00a0; ".join(changes)), icon=":material/science:")
-    strategy = build_strategy(profile, knowledge, today, lang=lang)
+    strategy = build_strategy(profile, knowledge, today, lang=lang).model_copy(update={"simulation": changes})
 
     st.subheader(_t("charts", lang))
     st.plotly_chart(charts.workload_bars(strategy, lang), key=f"chart-workload-{key}",
@@ -92,7 +95,7 @@ def _results(profile_json: str, knowledge: Knowledge, today: date, lang: str) ->
 def _changes(base: Profile, profile: Profile, lang: str) -> list[str]:
     out = []
     if profile.resources.hours_per_week != base.resources.hours_per_week:
-        out.append(f"{_t('hours', lang)} = {profile.resources.hours_per_week:g}")
+        out.append(f"{_t('hours', lang)} = {fmt_hours(profile.resources.hours_per_week, lang)}")
     if profile.resources.skills != base.resources.skills:
         out.append(f"{_t('skills', lang)} = {', '.join(label('skill', s, lang) for s in profile.resources.skills) or '—'}")
     if profile.goals[0] != base.goals[0]:
@@ -103,18 +106,19 @@ def _changes(base: Profile, profile: Profile, lang: str) -> list[str]:
 def _downloads(strategy, profile: Profile, today: date, lang: str) -> None:
     st.subheader(_t("downloads", lang))
     name = profile.structure.name
-    cols = st.columns(2)
-    for i, (kind, fmt) in enumerate((("strategy", "pdf"), ("brief", "pdf"), ("strategy", "docx"), ("brief", "docx"))):
-        cols[i % 2].download_button(
+    documents = (("strategy", "pdf"), ("brief", "pdf"), ("strategy", "docx"), ("brief", "docx"))
+    for kind, fmt in documents:  # one column: the same order on a phone and on a computer
+        st.download_button(
             _t(f"{kind}_{fmt}", lang), partial(export.render, kind, fmt, strategy, profile),
             file_name=export.file_name(kind, fmt, name, today, lang), mime=export.FORMATS[fmt],
-            on_click="ignore", icon=":material/download:", key=f"dl-{kind}-{fmt}", use_container_width=True)
-    cols[0].download_button(
-        _t("profile_json", lang), json.dumps(profile.model_dump(mode="json"), ensure_ascii=False, indent=2),
-        file_name=f"profil-{export.slug(name) or 'structure'}.json", mime="application/json",
-        on_click="ignore", icon=":material/data_object:", key="dl-profile-json", use_container_width=True)
-    cols[1].download_button(
-        _t("strategy_json", lang), strategy.model_dump_json(indent=2),
-        file_name=f"strategie-{export.slug(name) or 'structure'}-{today.isoformat()}.json", mime="application/json",
-        on_click="ignore", icon=":material/data_object:", key="dl-strategy-json", use_container_width=True)
+            on_click="ignore", icon=":material/download:", key=f"dl-{kind}-{fmt}")
+    with st.expander(_t("data", lang), icon=":material/data_object:"):
+        st.download_button(
+            _t("profile_json", lang), json.dumps(profile.model_dump(mode="json"), ensure_ascii=False, indent=2),
+            file_name=f"profil-{export.slug(name) or 'structure'}.json", mime="application/json",
+            on_click="ignore", key="dl-profile-json")
+        st.download_button(
+            _t("strategy_json", lang), strategy.model_dump_json(indent=2),
+            file_name=f"strategie-{export.slug(name) or 'structure'}-{today.isoformat()}.json",
+            mime="application/json", on_click="ignore", key="dl-strategy-json")
     st.caption(_t("downloads_note", lang))

@@ -78,7 +78,8 @@ def render(s: Strategy, lang: str = "fr") -> None:
     cols[1].metric(_t("estimated", lang), hours(w.estimated_hours_per_week, lang),
                    help=f"{hours(w.low_hours_per_week, lang)} – {hours(w.high_hours_per_week, lang)}")
     cols[2].metric(_t("full_time", lang), f"{number(round(w.share_of_full_time * 100), lang)}\u00a0%")
-    {"ok": st.success, "tight": st.info, "over": st.error}[w.status](T["status"][lang][w.status])
+    if w.status != "ok":  # "ok" is already said in the summary above
+        {"tight": st.info, "over": st.error}[w.status](T["status"][lang][w.status])
     if w.ways_out:
         st.markdown(f"**{_t('ways_out', lang)}**\n\n" + "\n".join(f"- {x}" for x in w.ways_out))
     st.caption(_t("estimate_note", lang))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from wizard.profile import Profile
+from wizard.engine.text import lower_first
 from wizard.formatting import hours, number
 from wizard.vocabulary import label
 
@@ -73,7 +74,7 @@ def summary_rows(p: Profile, lang: str = "fr") -> list[tuple[str, str, str]]:
         (sec("resources"), _l("budget", lang), f"{number(r.budget_eur_per_year, lang)}\u00a0€"),
         (sec("concerns"), _l("concerns", lang), _labels("concern", p.concerns, lang)),
         (sec("constraints"), _l("validation", lang), yn(c.validation_required)),
-        (sec("constraints"), _l("own", lang), label("own_accounts_allowed", c.own_accounts_allowed, lang)),
+        (sec("constraints"), _l("own", lang), lower_first(label("own_accounts_allowed", c.own_accounts_allowed, lang))),
         (sec("constraints"), _l("hours_only", lang), yn(c.working_hours_only)),
     ]
     for dim, score in p.maturity.items():
