@@ -258,7 +258,85 @@ def test_parse_hours(text, expected):
     assert type(result) is float
 
 
-@pytest.mark.parametrize("text", ["beaucoup", "", "temps partiel", "h", "-3", "souvent le soir"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ETP = équivalent temps plein = 35 h, a percentage is of 35 h
+        ("1 ETP", 35),
+        ("0,5 ETP", 17.5),
+        ("0.8 etp", 28),
+        ("ETP", 35),
+        ("un demi-ETP", 17.5),
+        ("1 équivalent temps plein", 35),
+        ("10%", 3.5),
+        ("10 %", 3.5),
+        ("10 % d’un temps plein", 3.5),
+        ("10 % d'un ETP", 3.5),
+        ("80 % de l'ETP", 28),
+        ("à 50 % du temps plein", 17.5),
+        ("10 pour cent", 3.5),
+        # half days
+        ("une matinée", 3.5),
+        ("un après-midi", 3.5),
+        ("un après midi par semaine", 3.5),
+        ("deux après-midis", 7),
+        ("une aprèm", 3.5),
+        ("deux matinées", 7),
+        # every other day / week
+        ("1 jour sur 2", 17.5),
+        ("un jour sur deux", 17.5),
+        ("un jour par semaine", 7),
+        ("2 jours sur 5", 14),
+        ("4h un jour sur deux", 10),
+        ("10h une semaine sur deux", 5),
+        # a range of hours with minutes is one range, not three terms
+        ("entre 1h et 1h30", 1.25),
+        ("1h30 ou 2h", 1.75),
+        ("à peu près 1h et 30 min", 1.5),
+        # fillers
+        ("environ 4h", 4),
+        ("~4h", 4),
+        ("à peu près 4 heures par semaine", 4),
+        ("j'y consacre 4h en moyenne", 4),
+        ("10h la semaine", 10),
+        ("10 h hebdo", 10),
+        ("quatre heures au total", 4),
+    ],
+)
+def test_parse_hours_more_forms(text, expected):
+    result = parse_hours(text)
+    assert result == expected
+    assert type(result) is float
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("3h de bénévolat", "bénévolat"),
+        ("2h une fois par semaine", "fois"),
+        ("10h toutes les 2 semaines", "semaines"),
+        ("2h la journée", "journée"),
+        ("50 % de mon temps", "mon"),
+        ("2h le soir", "soir"),
+        ("2 x 3h", "x"),
+        ("1/2 ETP", "/"),
+    ],
+)
+def test_parse_hours_refuses_unknown_words(text, word):
+    # A word that may change the amount is never dropped silently.
+    with pytest.raises(NotUnderstood) as excinfo:
+        parse_hours(text)
+    assert message(excinfo) == f"Je n’ai pas compris «{NB}{word}{NB}». {HOURS_HELP}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "beaucoup", "", "temps partiel", "h", "-3", "souvent le soir", "quelques heures",
+        "une semaine sur deux", "3 jours sur 2", "1 jour sur 0", "2h par jour et 3h par mois",
+        "2h par jour, un jour sur deux",
+    ],
+)
 def test_parse_hours_not_understood(text):
     with pytest.raises(NotUnderstood) as excinfo:
         parse_hours(text)
@@ -416,6 +494,92 @@ def test_match_options_errors(text, max_choices, expected):
     assert message(excinfo) == expected
 
 
+AGE_BANDS = [  # as in vocabulary.yaml
+    ("11_14", ["11–14 ans", "11-14", "college", "collegiens"]),
+    ("15_17", ["15–17 ans", "15-17", "lycee", "ados"]),
+    ("18_25", ["18–25 ans", "18-25"]),
+    ("26_30", ["26–30 ans", "26-30"]),
+]
+AGE_LABELS = "11–14 ans, 15–17 ans, 18–25 ans, 26–30 ans"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15-17, 18-25", ["15_17", "18_25"]),  # was refused: « 15 17 18 25 » read as positions
+        ("15–17 ans, 18–25 ans", ["15_17", "18_25"]),
+        ("15 17, 18 25", ["15_17", "18_25"]),  # a dash-joined pair of a name is not two positions
+        ("15-17 et 18-25", ["15_17", "18_25"]),
+        ("15-25", ["15_17", "18_25"]),  # exactly two adjacent bands
+        ("15 - 25 ans", ["15_17", "18_25"]),
+        ("de 11 à 17 ans", ["11_14", "15_17"]),
+        ("entre 15 et 25 ans", ["15_17", "18_25"]),
+        ("16-17", ["15_17"]),  # inside one band
+        ("20 ans", ["18_25"]),
+        ("16", ["15_17"]),  # too big to be a position: an age
+        ("11 et 25", ["11_14", "18_25"]),  # two ages, not a range
+        ("ados, 20 ans", ["15_17", "18_25"]),
+        ("lycée et 18-25", ["15_17", "18_25"]),
+        ("1 3", ["11_14", "18_25"]),  # positions still work
+        ("1 et 3", ["11_14", "18_25"]),
+        ("2", ["15_17"]),
+    ],
+)
+def test_match_options_age_bands(text, expected):
+    assert match_options(text, AGE_BANDS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "16-25 ans",  # overlaps 15–17 and 18–25 without matching them: neither widened nor cut
+            f"«{NB}16-25 ans{NB}» ne correspond pas exactement aux tranches proposées. Indiquez les "
+            f"tranches voulues, par exemple «{NB}15–17 ans, 18–25 ans{NB}», parmi{NB}: {AGE_LABELS}.",
+        ),
+        (
+            "10-14",
+            f"«{NB}10-14{NB}» ne correspond pas exactement aux tranches proposées. Indiquez les "
+            f"tranches voulues, par exemple «{NB}11–14 ans{NB}», parmi{NB}: {AGE_LABELS}.",
+        ),
+        ("40-50", f"Je n’ai pas reconnu «{NB}40-50{NB}». Choisissez parmi{NB}: {AGE_LABELS}."),
+        ("5 ans", f"Je n’ai pas reconnu «{NB}5 ans{NB}». Choisissez parmi{NB}: {AGE_LABELS}."),
+        ("25-15", f"Je n’ai pas reconnu «{NB}25-15{NB}». Choisissez parmi{NB}: {AGE_LABELS}."),
+        (
+            "moins de 18 ans",
+            f"Je n’ai pas reconnu «{NB}moins de 18 ans{NB}». Choisissez parmi{NB}: {AGE_LABELS}.",
+        ),
+    ],
+)
+def test_match_options_age_band_errors(text, expected):
+    with pytest.raises(NotUnderstood) as excinfo:
+        match_options(text, AGE_BANDS)
+    assert message(excinfo) == expected
+
+
+def test_match_option_age_bands():
+    assert match_option("16-17 ans", AGE_BANDS) == "15_17"
+    assert match_option("20 ans", AGE_BANDS) == "18_25"
+    with pytest.raises(NotUnderstood) as excinfo:
+        match_option("15-25", AGE_BANDS)
+    assert message(excinfo) == (
+        f"«{NB}15-25{NB}» peut désigner 15–17 ans ou 18–25 ans. Précisez parmi{NB}: {AGE_LABELS}."
+    )
+
+
+def test_match_options_positions_on_raw_text():
+    assert match_options("1 et 3", NETWORKS) == ["instagram", "tiktok"]
+    assert match_options("2 3 1", NETWORKS) == ["facebook", "tiktok", "instagram"]
+    with pytest.raises(NotUnderstood) as excinfo:
+        match_options("1 9", NETWORKS)
+    assert message(excinfo) == f"Je n’ai pas reconnu «{NB}9{NB}». Choisissez parmi{NB}: {NETWORK_LABELS}."
+    # « 1 2 » may mean the option « 1-2 fois par mois »: never read as positions then.
+    often = [("low", ["1-2 fois par mois"]), ("mid", ["3-4 fois par mois"]), ("high", ["Chaque semaine"])]
+    assert match_options("1 3", often) == ["low", "high"]
+    with pytest.raises(NotUnderstood):
+        match_options("1 2", often)
+
+
 def test_match_options_max_choices_counts_after_deduplication():
     assert match_options("insta, ig, fb", NETWORKS, max_choices=2) == ["instagram", "facebook"]
 
@@ -489,12 +653,27 @@ def test_parse_scale_custom_bounds():
         ("مرحبا بكم", 200, "مرحبا بكم"),
         ("\u202eevil", 200, "evil"),
         ("Cafe\u0301", 200, "Café"),
-        ("a" * 300, 200, "a" * 200),
-        ("abc def", 4, "abc"),
+        ("\ufeffMJC\u2066 Nord\u2069", 200, "MJC Nord"),
+        ("\u200fمرحبا MJC", 200, "\u200fمرحبا MJC"),  # RLM is kept
+        ("MJC\ud800 Nord", 200, "MJC Nord"),  # lone surrogate
+        ("Maison\x0bdes\r\njeunes\x85de\rBrest", 200, "Maison des jeunes de Brest"),
+        ("a" * 200, 200, "a" * 200),
+        ("  " + "a " * 100, 200, ("a " * 100).strip()),  # length counted once cleaned
+        ("abc", 3, "abc"),
     ],
 )
 def test_clean_text(text, max_length, expected):
     assert clean_text(text, max_length=max_length) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "max_length", "limit"),
+    [("a" * 201, 200, "200"), ("Maison des jeunes " * 20, 200, "200"), ("abc def", 4, "4")],
+)
+def test_clean_text_too_long_is_refused_not_cut(text, max_length, limit):
+    with pytest.raises(NotUnderstood) as excinfo:
+        clean_text(text, max_length=max_length)
+    assert message(excinfo) == f"Le nom ne peut pas dépasser {limit} caractères{NB}: raccourcissez-le."
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "\n\t"])
@@ -518,6 +697,9 @@ ERROR_CALLS = [
     lambda: parse_yes_no("bof"),
     lambda: parse_scale("9"),
     lambda: clean_text(" "),
+    lambda: clean_text("a" * 201),
+    lambda: parse_hours("3h de bénévolat"),
+    lambda: match_options("16-25 ans", AGE_BANDS),
 ]
 
 

@@ -16,6 +16,8 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from wizard.textclean import strip_controls
+
 NBSP = "\u00a0"
 
 
@@ -307,14 +309,22 @@ def parse_number(
 # Hours per week
 # --------------------------------------------------------------------------
 
-FULL_TIME_HOURS = 35.0
+FULL_TIME_HOURS = 35.0  # « un temps plein », « 1 ETP », the base of « 10 % »
 WORKING_DAYS = 5
 _DAY = 7.0  # hours in « une journée »
+_HALF_DAY = _DAY / 2  # « une demi-journée », « une matinée », « un après-midi »
 _UNITS = {
     "h": 1.0, "heure": 1.0, "heures": 1.0, "hr": 1.0, "hrs": 1.0,
     "min": 1 / 60, "mn": 1 / 60, "minute": 1 / 60, "minutes": 1 / 60,
     "j": _DAY, "jour": _DAY, "jours": _DAY, "journee": _DAY, "journees": _DAY,
+    "matin": _HALF_DAY, "matins": _HALF_DAY, "matinee": _HALF_DAY, "matinees": _HALF_DAY,
+    "apresmidi": _HALF_DAY, "apresmidis": _HALF_DAY, "aprem": _HALF_DAY, "aprems": _HALF_DAY,
+    "etp": FULL_TIME_HOURS,  # équivalent temps plein
 }
+_BARE_UNITS = {"etp"}  # « ETP » alone means one, like « temps plein »
+_HOUR_WORDS = {"h", "heure", "heures", "hr", "hrs"}  # harmless without a number (« heures »)
+_DAY_WORDS = {"j", "jour", "jours", "journee", "journees"}
+_WEEK_WORDS = {"semaine", "semaines", "sem"}
 _FRACTIONS = {"demi": 0.5, "demie": 0.5, "mi": 0.5, "quart": 0.25, "quarts": 0.25, "tiers": 1 / 3}
 _FULL = {"plein", "pleins", "complet"}  # temps plein, plein temps, temps complet
 _PER = {"par", "chaque", "/", "les"}  # « par jour », « /semaine », « tous les jours »
@@ -323,23 +333,140 @@ _PERIODS = {  # multiply by this to get hours per week
     "semaine": 1, "semaines": 1, "sem": 1,
     "mois": 12 / 52, "an": 1 / 52, "ans": 1 / 52, "annee": 1 / 52,
 }
+_ARTICLE_PERIODS = {  # « 10h la semaine », « 2 jours le mois » (not « la journée »: « during the day »)
+    ("la", "semaine"): 1, ("le", "mois"): 12 / 52, ("l", "an"): 1 / 52, ("l", "annee"): 1 / 52,
+}
+_PERCENT = {"%", "pourcent", "pourcents"}
+# Words that can be left out without changing the amount. Any other word the parser does
+# not use makes the answer refused: « 2h une fois par semaine » is not « 2h ».
+_FILLERS = frozenset({
+    "environ", "env", "approx", "approximativement", "a", "peu", "pres", "vers", "quasi",
+    "quasiment", "presque", "grosso", "modo", "en", "gros", "moyenne", "dans", "max", "maximum",
+    "au", "total", "tout", "je", "j", "y", "on", "nous", "passe", "passons", "consacre",
+    "consacrons", "dirais", "disons", "pense", "crois", "compte", "estime",
+    "c", "ca", "est", "fait", "de", "d", "du", "des", "le", "la", "l", "les", "tous",
+    "toutes", "hebdo", "hebdomadaire", "hebdomadaires", "equivalent", "equivalents",
+    "et", "ou", "entre", "-", "–", "~", "≈", ".", ",", "!", "?", ";", ":", "(", ")", "+", "…",
+    "'", '"', "«", "»",
+})
 _HOURS_HELP = ("Indiquez un nombre d'heures par semaine, par exemple « 5 », « 2h30 » "
                "ou « une demi-journée ».")
 
 
+def _word(items: list[str | _Num], k: int) -> str | None:
+    return items[k] if 0 <= k < len(items) and isinstance(items[k], str) else None
+
+
+def _merge_afternoon(items: list[str | _Num]) -> list[str | _Num]:
+    """« après-midi » / « après midi » -> one word, « apresmidi »."""
+    out: list[str | _Num] = []
+    k = 0
+    while k < len(items):
+        gap = 2 if _word(items, k + 1) in ("-", "–") else 1
+        if items[k] == "apres" and _word(items, k + gap) in ("midi", "midis"):
+            out.append("apresmidi")
+            k += gap + 1
+        else:
+            out.append(items[k])
+            k += 1
+    return out
+
+
+def _full_time_at(items: list[str | _Num], k: int) -> int:
+    """Length of « temps plein » / « plein temps » / « ETP » / « équivalent temps plein »
+    starting at items[k], 0 if there is none."""
+    first, second = _word(items, k), _word(items, k + 1)
+    if first == "etp":
+        return 1
+    if (first == "temps" and second in _FULL) or (first in _FULL and second == "temps"):
+        return 2
+    if first == "equivalent":
+        rest = _full_time_at(items, k + 1)
+        return rest + 1 if rest else 0
+    return 0
+
+
+def _percents(items: list[str | _Num]) -> list[str | _Num]:
+    """« 10 % [d'un temps plein] » -> 3,5 h: a percentage is always of a full-time week."""
+    out: list[str | _Num] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        after = 0
+        if isinstance(item, _Num):
+            if _word(items, k + 1) in _PERCENT:
+                after = 2
+            elif _word(items, k + 1) == "pour" and k + 2 < len(items) and items[k + 2] == _Num(100.0):
+                after = 3  # « 10 pour cent »
+        if not after:
+            out.append(item)
+            k += 1
+            continue
+        out += [_Num(item.value / 100 * FULL_TIME_HOURS), "h"]
+        k += after
+        j = k + (_word(items, k) in ("d", "de", "du"))  # « d'un temps plein », « de l'ETP »
+        nxt = items[j] if j < len(items) else None
+        j += (isinstance(nxt, _Num) and nxt.weak) or nxt == "l"
+        if _full_time_at(items, j):
+            k = j + _full_time_at(items, j)
+    return out
+
+
+def _every_other(items: list[str | _Num]) -> tuple[list[str | _Num], float, bool]:
+    """« un jour sur deux » (half of the 5 working days) and « une semaine sur deux ».
+
+    Returns the items without them, a factor to a week, and whether that factor counts
+    days (« 2h un jour sur deux » = 2h × 2,5 days). Alone, « un jour sur deux » is a
+    duration: 2,5 days of 7 h."""
+    factor, days = 1.0, False
+    k = 0
+    while k < len(items):
+        unit = _word(items, k)
+        count = items[k + 2] if k + 2 < len(items) else None
+        if (unit in _DAY_WORDS or unit in _WEEK_WORDS) and _word(items, k + 1) == "sur" \
+                and isinstance(count, _Num):
+            start = k - 1 if k > 0 and isinstance(items[k - 1], _Num) else k
+            share = items[start].value if start < k else 1.0
+            if not 0 < share <= count.value:
+                raise _fail(_HOURS_HELP)
+            share /= count.value
+            if unit in _WEEK_WORDS:
+                factor *= share
+                del items[start: k + 3]
+            elif any(isinstance(it, _Num) for it in items[:start] + items[k + 3:]):
+                factor *= share * WORKING_DAYS
+                days = True
+                del items[start: k + 3]
+            else:
+                items[start: k + 3] = [_Num(share * WORKING_DAYS), "jours"]
+            k = start + 1
+        else:
+            k += 1
+    return items, factor, days
+
+
 def _per_week(items: list[str | _Num]) -> float:
-    """Remove « par jour » / « par mois »… and return the factor to a week."""
-    for k in range(len(items) - 1):
-        period = items[k + 1]
-        if items[k] in _PER and isinstance(period, str) and period in _PERIODS:
+    """Remove « par jour » / « par mois » / « la semaine »… and return the factor to a week.
+    Two different periods (« 2h par jour et 3h par mois ») are refused."""
+    factors: set[float] = set()
+    k = 0
+    while k < len(items) - 1:
+        word, period = items[k], items[k + 1]
+        if isinstance(word, str) and isinstance(period, str) and (
+                (word in _PER and period in _PERIODS) or (word, period) in _ARTICLE_PERIODS):
+            factors.add(_ARTICLE_PERIODS.get((word, period)) or _PERIODS[period])
             del items[k: k + 2]
-            return _PERIODS[period]
-    return 1
+        else:
+            k += 1
+    if len(factors) > 1:
+        raise _fail(_HOURS_HELP)
+    return factors.pop() if factors else 1
 
 
-def _duration(items: list[str | _Num]) -> float | None:
+def _duration(items: list[str | _Num]) -> tuple[float | None, list[str]]:
     """Sum of the terms « [nombre] [fraction] unité [et demie] [minutes] »;
-    the midpoint when two terms form a range (« 2h ou 3h »). None if no term."""
+    the midpoint when two terms form a range (« 2h ou 3h »). None if no term.
+    Also returns the words it could neither use nor safely ignore."""
     terms: list[float] = []
     qty: float | None = None  # pending quantity
     frac: float | None = None  # pending fraction (demi, quart…)
@@ -348,15 +475,22 @@ def _duration(items: list[str | _Num]) -> float | None:
     pending_minutes = False
     ranged = False
     prev: str | _Num | None = None
+    used: set[int] = set()
 
     def close(unit: float) -> None:
         nonlocal qty, frac, last_unit, pending_minutes
-        terms.append((1.0 if qty is None else qty) * (frac or 1.0) * unit)
+        value = (1.0 if qty is None else qty) * (frac or 1.0) * unit
+        if pending_minutes and unit == 1 / 60 and terms:
+            terms[-1] += value  # « 2h30 », « 2 h 30 min »: one term, so « 1h ou 1h30 » is a range
+        else:
+            terms.append(value)
         qty, frac, last_unit, pending_minutes = None, None, unit, False
 
     for k, item in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
         if isinstance(item, _Num):
+            if qty is not None and pending_minutes:
+                close(1 / 60)  # « 1h30 ou 2h »: the 30 were minutes
             if qty is not None and frac is None:
                 qty = (qty + item.value) / 2  # « 2 ou 3 heures », « entre 2 et 3 h »
             else:
@@ -364,11 +498,13 @@ def _duration(items: list[str | _Num]) -> float | None:
                     close(1.0)
                 qty, pending_minutes = item.value, minutes_slot
             minutes_slot = False
-        elif item in _UNITS and (qty is not None or frac is not None):
+        elif item in _UNITS and (qty is not None or frac is not None or item in _BARE_UNITS):
             close(_UNITS[item])
+            used.add(k)
             minutes_slot = _UNITS[item] == 1.0
         elif item == "temps" and (frac is not None or prev in _FULL or nxt in _FULL):
             close(FULL_TIME_HOURS)
+            used.update((k, k - 1, k + 1) if frac is None else (k,))
         elif item in _FRACTIONS:
             if prev == "et" and qty is not None:
                 qty += _FRACTIONS[item]  # « un et demi »
@@ -376,37 +512,64 @@ def _duration(items: list[str | _Num]) -> float | None:
                 terms[-1] += _FRACTIONS[item] * last_unit  # « une heure et quart »
             else:
                 frac = _FRACTIONS[item]  # « trois quarts d'heure », « demi-journée »
+            used.add(k)
             minutes_slot = False
         else:
-            if item in ("ou", "a", "entre") or (item in ("-", "–") and terms and prev in _UNITS):
+            if item in ("ou", "entre") or (item == "a" and isinstance(nxt, _Num)) \
+                    or (item in ("-", "–") and terms and prev in _UNITS):
                 ranged = True
             minutes_slot = False
         prev = item
     if qty is not None:
         close(1 / 60 if pending_minutes else 1.0)
+    unknown = [
+        it for k, it in enumerate(items)
+        if isinstance(it, str) and k not in used and it not in _FILLERS and it not in _HOUR_WORDS
+    ]
     if not terms:
-        return None
-    return sum(terms) / 2 if ranged and len(terms) == 2 else sum(terms)
+        return None, unknown
+    return (sum(terms) / 2 if ranged and len(terms) == 2 else sum(terms)), unknown
+
+
+def _typed_word(text: str, token: str) -> str:
+    """The word of the answer, as typed, that gave the folded token (« bénévolat »)."""
+    words = re.findall(r"[^\W_]+|[^\w\s]", text)
+    for word in words:
+        if _fold(word) == token:
+            return word
+    return next((w for w in words if token in _fold(w)), token)
 
 
 def parse_hours(text: str, *, maximum: float = 168) -> float:
     """Time given per week, in hours, rounded to 2 decimals.
 
-    Understands « 2h30 », « 90 min », « deux heures et demie », « une demi-journée »
-    (3,5 h), « un jour » (7 h), « mi-temps » (17,5 h), « temps plein » (35 h) and
-    « par jour » (× 5 working days) or « par mois ».
+    Understands « 2h30 », « 90 min », « deux heures et demie », « une demi-journée »,
+    « une matinée » or « un après-midi » (3,5 h), « un jour » (7 h), « mi-temps » (17,5 h),
+    « temps plein » or « 1 ETP » (35 h), « 10 % » (of 35 h), « un jour sur deux » (half
+    of 5 days), « par jour » (× 5 working days) or « par mois ».
+
+    Fillers (« environ », « à peu près », « j'y passe », « heures »…) are ignored; any
+    other word it cannot use is refused rather than dropped.
     """
     items = _items(text)
     if _is_negative(text, items):
         raise _fail(_HOURS_HELP)
+    items = _percents(_merge_afternoon(items))
+    items, every_other, in_days = _every_other(items)
     factor = _per_week(items)
-    hours = _duration(items)
-    if hours is None or not math.isfinite(hours * factor):
+    if in_days and factor != 1:  # « 2h par jour, un jour sur deux »: too tangled to guess
         raise _fail(_HOURS_HELP)
-    hours = round(hours * factor, 2)
-    if hours > maximum:
+    hours, unknown = _duration(items)
+    total = None if hours is None else hours * factor * every_other
+    if total is None or not math.isfinite(total):
+        raise _fail(_HOURS_HELP)
+    if unknown:
+        word = _echo(_typed_word(text, unknown[0]))
+        raise _fail("Je n'ai pas compris « {word} ». " + _HOURS_HELP, word=word)
+    total = round(total, 2)
+    if total > maximum:
         raise _fail("Indiquez au plus {hi} heures par semaine.", hi=_fmt(maximum))
-    return hours + 0.0
+    return total + 0.0
 
 
 # --------------------------------------------------------------------------
@@ -433,22 +596,18 @@ def parse_scale(text: str, *, low: int = 1, high: int = 5) -> int:
     return int(value)
 
 
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
-
-
 def clean_text(text: str, *, max_length: int = 200) -> str:
     """A free answer (e.g. a structure name) safe to store and display: no control
-    or bidi-override characters, single spaces, at most max_length characters.
-    Emoji (with their joiners) and right-to-left letters are kept."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(
-        " " if c.isspace() else c
-        for c in text
-        if c.isspace() or (unicodedata.category(c) not in ("Cc", "Cs") and c not in _BIDI_CONTROLS)
-    )
-    text = " ".join(text.split())[: max(max_length, 0)].rstrip()
+    or bidi-override characters (wizard.textclean), single spaces. Emoji (with their
+    joiners) and right-to-left letters are kept. Longer than max_length characters once
+    cleaned, it is refused rather than cut (a name cut mid-word is worse than a question)."""
+    text = unicodedata.normalize("NFC", strip_controls(text, keep_newlines=False))
+    text = " ".join(text.split())
     if not text:
         raise _fail("Votre réponse est vide : écrivez quelques mots.")
+    if len(text) > max_length:
+        raise _fail("Le nom ne peut pas dépasser {n} caractères : raccourcissez-le.",
+                    n=_fmt(max(max_length, 0)))
     return text
 
 
@@ -469,6 +628,70 @@ def _label(option: tuple[object, Sequence[str]]) -> str:
 
 def _names(option: tuple[object, Sequence[str]]) -> list[str]:
     return [str(n) for n in option[1]]
+
+
+def _unknown(text: str, labels: str) -> NotUnderstood:
+    return _fail("Je n'ai pas reconnu « {text} ». Choisissez parmi : {labels}.", text=_echo(text), labels=labels)
+
+
+# --- numeric bands (« 11–14 ans », « 15–17 ans »…) ---------------------------------
+
+_DASH_PAIR = re.compile(r"([0-9]+) ?[-–—] ?([0-9]+)")
+_BAND = re.compile(r"([0-9]{1,3}) ?[-–—] ?([0-9]{1,3})(?: ?ans)?")
+_AGES = re.compile(  # on normalize(): « 16-25 ans », « de 15 à 25 ans », « entre 15 et 25 », « 16 ans »
+    r"(?:entre ([0-9]{1,3}) ?(?:et|a) ?([0-9]{1,3})"
+    r"|(?:de )?([0-9]{1,3}) ?(?:-|–|—|a|au) ?([0-9]{1,3})"
+    r"|([0-9]{1,3}))(?: ?ans)?"
+)
+
+
+def _option_bands(options: list) -> list[tuple[int, int, object]]:
+    """(low, high, value) of the options named like a numeric band, by low end."""
+    bands = []
+    for option in options:
+        for name in _names(option):
+            m = _BAND.fullmatch(normalize(name))
+            if m and int(m[1]) <= int(m[2]):
+                bands.append((int(m[1]), int(m[2]), option[0]))
+                break
+    return sorted(bands, key=lambda band: band[0])
+
+
+def _in_bands(text: str, options: list, *, several: bool) -> list[object] | None:
+    """An age or an age range typed against band options (« 15–17 ans »…), or None when
+    the options are not bands or the text is not an age / a range of ages.
+
+    A range inside one band gives that band (« 16-17 » -> 15–17 ans). With several=True,
+    a range that is exactly the union of adjacent bands gives them all (« 15-25 » ->
+    15–17 ans and 18–25 ans); a range that only partly overlaps bands (« 16-25 ans »)
+    is refused with the bands it overlaps as an example, rather than widened or cut.
+    """
+    bands = _option_bands(options)
+    m = _AGES.fullmatch(normalize(text)) if bands else None
+    if m is None:
+        return None
+    labels = ", ".join(_label(o) for o in options)
+    numbers = [int(g) for g in m.groups() if g is not None]
+    low, high = numbers[0], numbers[-1]
+    hits = [b for b in bands if b[0] <= high and b[1] >= low] if low <= high else []
+    if not hits:
+        raise _unknown(text, labels)
+    inside = [b for b in hits if b[0] <= low and high <= b[1]]
+    if inside:
+        return [inside[0][2]]
+    if not several and len(hits) > 1:
+        raise _ambiguous(text, options, [hits[0][2], hits[1][2]], labels)
+    union = hits[0][0] == low and hits[-1][1] == high and all(
+        a[1] + 1 >= b[0] for a, b in zip(hits, hits[1:]))
+    if several and union:
+        return [b[2] for b in hits]
+    if not several:
+        raise _fail("« {text} » ne correspond pas exactement aux tranches proposées. "
+                    "Choisissez parmi : {labels}.", text=_echo(text), labels=labels)
+    example = ", ".join(next(_label(o) for o in options if o[0] == b[2]) for b in hits)
+    raise _fail("« {text} » ne correspond pas exactement aux tranches proposées. Indiquez les "
+                "tranches voulues, par exemple « {example} », parmi : {labels}.",
+                text=_echo(text), example=example, labels=labels)
 
 
 def _match(text: str, options: list, cutoff: float | None) -> object:
@@ -494,7 +717,13 @@ def _match(text: str, options: list, cutoff: float | None) -> object:
             raise _ambiguous(text, options, hits[:2], labels)
     if re.fullmatch(r"[0-9]{1,2}", wanted) and 1 <= int(wanted) <= len(options):
         return options[int(wanted) - 1][0]  # « 2 » = the second option shown
-    if cutoff is not None and len(compact) >= 3:
+    if cutoff is None:
+        raise _unknown(text, labels)
+    found = _in_bands(text, options, several=False)
+    if found is not None:
+        return found[0]
+    # Fuzzy matching is for typos in words: « 16 » is not a typo of « 18–25 ans ».
+    if len(compact) >= 3 and not (re.search(r"[0-9]", wanted) and _option_bands(options)):
         scored = []
         for option in options:
             candidates = _names(option) + ([option[0]] if isinstance(option[0], str) else [])
@@ -509,8 +738,7 @@ def _match(text: str, options: list, cutoff: float | None) -> object:
             if rivals:
                 raise _ambiguous(text, options, [value, rivals[0]], labels)
             return value
-    raise _fail("Je n'ai pas reconnu « {text} ». Choisissez parmi : {labels}.",
-                text=_echo(text), labels=labels)
+    raise _unknown(text, labels)
 
 
 def _ambiguous(text: str, options: list, values: list, labels: str) -> NotUnderstood:
@@ -530,23 +758,56 @@ def match_option(text: str, options: Options, *, cutoff: float = 80) -> object:
     return _match(text, list(options), cutoff)
 
 
+def _match_piece(piece: str, options: list, cutoff: float) -> list[object]:
+    """One answer: exact name or position, else an age band, else a name with a typo."""
+    try:
+        return [_match(piece, options, None)]
+    except NotUnderstood:
+        pass
+    found = _in_bands(piece, options, several=True)
+    return found if found is not None else [_match(piece, options, cutoff)]
+
+
 def _match_chunk(chunk: str, options: list, cutoff: float) -> list[object]:
     """One comma-separated part: an exact label first (« Écrire et rédiger »
-    contains « et »), otherwise each piece between et / puis / ou, and as a last
-    resort a whole label with a typo (plain ratio, so one known word is not enough)."""
+    contains « et ») or an age range (« entre 15 et 25 ans »), otherwise each piece
+    between et / puis / ou, and as a last resort a whole label with a typo (plain
+    ratio, so one known word is not enough)."""
     try:
         return [_match(chunk, options, None)]
     except NotUnderstood:
         pass
+    found = _in_bands(chunk, options, several=True)
+    if found is not None:
+        return found
     pieces = [p for p in _WEAK_SPLIT.split(chunk) if _key(p)] or [chunk]
     try:
-        return [_match(p, options, cutoff) for p in pieces]
+        return [v for p in pieces for v in _match_piece(p, options, cutoff)]
     except NotUnderstood:
         whole = _key(chunk)
         close = [o[0] for o in options if any(fuzz.ratio(whole, _key(n)) >= cutoff for n in _names(o))]
         if len(pieces) > 1 and len(close) == 1:
             return close
         raise
+
+
+_POSITIONS = re.compile(r"\s*[0-9]{1,2}(?:(?:\s*,\s*|\s+et\s+|\s+)[0-9]{1,2})+\s*\.?\s*", re.IGNORECASE)
+
+
+def _positions(text: str, options: list) -> list[str] | None:
+    """« 1 3 », « 1, 3 », « 1 et 3 »: options by position, as typed (on the raw text, so
+    « 15-17, 18-25 » is not read as « 15 17 18 25 »). Not when two of the numbers are a
+    dash pair of an option (« 15 17 » for « 15-17 »), nor when numbers too big to be
+    positions are typed against numeric bands (ages)."""
+    if not _POSITIONS.fullmatch(text):
+        return None
+    numbers = re.findall(r"[0-9]+", text)
+    pairs = {pair for o in options for n in _names(o) for pair in _DASH_PAIR.findall(normalize(n))}
+    if any(pair in pairs for pair in zip(numbers, numbers[1:])):
+        return None
+    if _option_bands(options) and any(int(n) > len(options) for n in numbers):
+        return None
+    return numbers
 
 
 def match_options(
@@ -565,10 +826,7 @@ def match_options(
     except NotUnderstood:
         if key in _NONE_CHOSEN or key.split(" ")[0] in ("aucun", "aucune"):
             return []
-        if re.fullmatch(r"[0-9]+(?: [0-9]+)+", key):  # « 1 3 »
-            chunks = key.split(" ")
-        else:
-            chunks = [c for c in _STRONG_SPLIT.split(text) if _key(c)] or [text]
+        chunks = _positions(text, options) or [c for c in _STRONG_SPLIT.split(text) if _key(c)] or [text]
         chosen = [v for chunk in chunks for v in _match_chunk(chunk, options, cutoff)]
     unique: list = []
     for value in chosen:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from wizard.textclean import strip_controls
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
 def inert(text: str) -> str:
-    """Backslash-escape every character Markdown or Streamlit would interpret."""
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    """Backslash-escape every character Markdown or Streamlit would interpret, after removing
+    control characters and bidi overrides (an RLO would show the rest of the line reversed)."""
+    text = strip_controls(text)
     return _SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
