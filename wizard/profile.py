@@ -87,7 +87,7 @@ class Profile(_Model):
     constraints: Constraints = Constraints()
     maturity: dict[Dimension, Annotated[int, Field(ge=1, le=5)]] = Field(
         default_factory=dict,
-        description="Self-assessment, 1 (not started) to 5 (mastered), per dimension.",
+        description="Self-assessment per dimension, 1 (discovery) to 5 (exemplary).",
     )
 
 

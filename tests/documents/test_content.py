@@ -14,8 +14,9 @@ from wizard.documents.blocks import Bullets, Document, Heading, Paragraph, Radar
 from wizard.documents.citations import CITATION, NUMBERED, Citations, source_line
 from wizard.documents.content_brief import _T as BRIEF_TEXTS
 from wizard.documents.content_brief import addressee, brief_document
+from wizard.documents.content_brief import rhythm_words as brief_rhythm
 from wizard.documents.content_strategy import _T as STRATEGY_TEXTS
-from wizard.documents.content_strategy import TITLE_LIMIT, plain, strategy_document
+from wizard.documents.content_strategy import TITLE_LIMIT, after_label, plain, strategy_document
 from wizard.engine import build_strategy
 from wizard.formatting import long_date
 from wizard.knowledge import default
@@ -178,7 +179,7 @@ def test_every_number_resolves_and_every_source_is_cited(name):
     for doc in both(name):
         listed = sources_list(doc).items
         assert listed, doc.kind
-        numbers = {int(n) for t in texts(doc) for m in NUMBERED.findall(t) for n in m.split(", ")}
+        numbers = {int(n) for t in texts(doc) for m in NUMBERED.findall(t) for n in re.split(r",\s", m)}
         assert numbers == set(range(1, len(listed) + 1)), doc.kind
         by_line = {source_line(src): src.key for src in s.sources}
         assert all(item in by_line for item in listed), doc.kind
@@ -207,7 +208,7 @@ def test_a_number_points_at_the_source_the_strategy_cited(name):
     cited = [k.strip() for m in CITATION.findall(reason) for k in re.split(r"[,;]", m)]
     keys = [k for k in cited if k in {src.key for src in s.sources}]
     line = next(t for t in texts(doc) if t.startswith(reason.split("[")[0]))
-    numbers = [int(n) for m in NUMBERED.findall(line) for n in m.split(", ")]
+    numbers = [int(n) for m in NUMBERED.findall(line) for n in re.split(r",\s", m)]
     listed = sources_list(doc).items
     by_key = {src.key: source_line(src) for src in s.sources}
     assert sorted(listed[n - 1] for n in numbers) == sorted(by_key[k] for k in dict.fromkeys(keys))
@@ -218,9 +219,9 @@ def test_citation_helper():
             SourceRef(key="B-2", publisher="Q", title="U…", secondary=True)]
     cite = Citations(refs)
     assert cite.text("Un fait [B-2].") == "Un fait [1]."
-    assert cite.text("Deux [A-1, B-2] et [B-2 ; A-1].") == "Deux [1, 2] et [1, 2]."
-    assert cite.text("Inconnu [C-3], mêlé [A-1, C-3], [sic].") == "Inconnu [C-3], mêlé [2, C-3], [sic]."
-    assert cite.text("Liste.", ["A-1", "B-2"]) == "Liste\u00a0[1, 2]."
+    assert cite.text("Deux [A-1, B-2] et [B-2 ; A-1].") == "Deux [1,\u00a02] et [1,\u00a02]."
+    assert cite.text("Inconnu [C-3], mêlé [A-1, C-3], [sic].") == "Inconnu [C-3], mêlé [2,\u00a0C-3], [sic]."
+    assert cite.text("Liste.", ["A-1", "B-2"]) == "Liste\u00a0[1,\u00a02]."
     assert cite.text("Déjà cité [A-1].", ["A-1"]) == "Déjà cité [2]."
     assert [s.key for s in cite.listed()] == ["B-2", "A-1"]
     assert cite.block().items == ("Q, U… (source secondaire)", "P, T (2020). https://x.org")
@@ -269,8 +270,9 @@ def test_brief_signature_and_figures(name):
     doc = brief_document(s, p)
     paragraphs = [(b.label, b.text) for b in doc.blocks if isinstance(b, Paragraph)]
     assert ("Pour la structure\u00a0: ", p.structure.name) in paragraphs
+    assert ("", "Le 26 novembre 2026") in paragraphs  # no place is known: no « Fait (à …) le »
     text = "\n".join(texts(doc))
-    assert "le 26 novembre 2026" in text
+    assert "Fait le" not in text
     assert "estimation ajustable" in text and "35\u00a0h" in text
     if p.structure.youth_per_year:
         assert f"{p.structure.youth_per_year:,}".replace(",", "\u202f") in text
@@ -422,3 +424,222 @@ def test_a_bare_strategy_gives_no_empty_table_or_list():
             assert not (isinstance(b, Bullets) and not b.items), doc.kind
             assert not (isinstance(b, RadarChart) and not b.labels), doc.kind
             assert not (isinstance(b, StackedBars) and not b.series), doc.kind
+
+
+# --- simulation ----------------------------------------------------------------------
+
+CHANGES = ["Heures par semaine = 12\u00a0h\u00a030", "Personnes = 2"]
+SIMULATION_NOTES = {
+    "fr": ("Simulation\u00a0: ", "cette stratégie ne reprend pas exactement vos réponses — "
+                                 "Heures par semaine = 12\u00a0h\u00a030\u00a0; Personnes = 2."),
+    "en": ("Simulation: ", "this strategy does not exactly reflect your answers — "
+                           "Heures par semaine = 12\u00a0h\u00a030; Personnes = 2."),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_simulation_says_so_at_the_top_of_both_documents(lang):
+    s, p = strategy("bij-urbain", lang), profile("bij-urbain")
+    what_if = s.model_copy(update={"simulation": CHANGES})
+    doc = strategy_document(what_if, p)
+    first = doc.blocks[1]  # right after the Synthèse heading
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].text == doc.headings(level=1)[0]
+    assert isinstance(first, Paragraph) and first.style == "note"
+    assert (first.label, first.text) == SIMULATION_NOTES[lang]
+    assert doc.subtitle.endswith(" (simulation)")
+    brief = brief_document(what_if, p)
+    assert isinstance(brief.blocks[1], Paragraph) and brief.blocks[1].style == "lead"  # the object line
+    assert brief.blocks[2] == first
+    for real in (strategy_document(s, p), brief_document(s, p)):  # the answers themselves: no note
+        assert not any(t.startswith("Simulation") for t in texts(real)) and "simulation" not in real.subtitle
+
+
+# --- accounts the structure already has ----------------------------------------------
+
+def requests_of(doc: Document) -> tuple[str, ...]:
+    return next(b for b in doc.blocks if isinstance(b, Bullets) and b.numbered and b is not sources_list(doc)).items
+
+
+def test_brief_keeps_existing_accounts_apart_from_new_ones():
+    """mission-locale-rurale is already on YouTube, gets WhatsApp and YouTube, and does not know yet
+    whether it may open accounts: it asks to open WhatsApp and to keep up its YouTube account."""
+    p, s = profile("mission-locale-rurale"), strategy("mission-locale-rurale")
+    assert [c.id for c in s.channels] == ["whatsapp", "youtube"] and list(p.presence) == ["youtube"]
+    doc = brief_document(s, p)
+    asks = requests_of(doc)
+    assert [a for a in asks if "ouverture" in a] == [
+        "d’autoriser l’ouverture de comptes professionnels au nom de la structure (WhatsApp), administrés par au "
+        "moins deux agents\u00a0;"]
+    assert ("d’autoriser la structure à maintenir et à faire évoluer son compte YouTube existant, administré par "
+            "au moins deux agents\u00a0;") in asks
+    assert "ouvrir de nouveaux comptes professionnels et de faire évoluer notre compte existant" in doc.blocks[1].text
+    assert ("Notre structure dispose déjà d’un compte YouTube, à maintenir et à faire évoluer\u00a0; le compte "
+            "WhatsApp reste à ouvrir.") in texts(doc)
+
+
+def test_brief_with_every_account_already_open_asks_to_open_none():
+    p, s = variant("mission-locale-rurale", **{"presence.whatsapp": {"followers": 40, "posts_per_week": 0}})
+    assert {c.id for c in s.channels} <= set(p.presence)
+    doc = brief_document(s, p)
+    asks = requests_of(doc)
+    assert not any("ouvr" in a for a in asks)
+    assert any("maintenir et à faire évoluer ses comptes existants" in a for a in asks)
+    assert "autorisation de maintenir et de faire évoluer nos comptes existants" in doc.blocks[1].text
+    assert any(t.startswith("Notre structure dispose déjà de comptes ") for t in texts(doc))
+
+
+def test_brief_without_any_account_asks_to_open_them_all():
+    p, s = variant("mission-locale-rurale", presence={})
+    doc = brief_document(s, p)
+    labels = _join_labels([c.label for c in s.channels])
+    assert any(f"l’ouverture de comptes professionnels au nom de la structure ({labels})" in a
+               for a in requests_of(doc))
+    assert not any("compte existant" in t or "comptes existants (" in t or "dispose déjà" in t for t in texts(doc))
+    assert "autorisation d’ouvrir des comptes professionnels et validation" in doc.blocks[1].text
+
+
+def _join_labels(labels: list[str]) -> str:
+    return ", ".join(labels[:-1]) + " et " + labels[-1] if len(labels) > 1 else "".join(labels)
+
+
+def test_english_brief_keeps_existing_accounts_apart():
+    s, p = strategy("mission-locale-rurale", "en"), profile("mission-locale-rurale")
+    asks = requests_of(brief_document(s, p))
+    assert any("opened in the organisation’s name (WhatsApp)" in a for a in asks)
+    assert any("keep up and develop its existing YouTube account" in a for a in asks)
+
+
+# --- wording of the note -------------------------------------------------------------
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_brief_says_rhythms_in_words_and_submits_a_project(name):
+    s = strategy(name)
+    doc = brief_document(s, profile(name))
+    text = "\n".join(texts(doc))
+    assert "soumettre à votre décision un projet de présence de notre structure" in text
+    proposal = next(b for b in doc.blocks if isinstance(b, Bullets) and b.labels
+                    and b.labels[0].startswith(s.channels[0].label))
+    assert not any("×" in item for item in proposal.items)
+
+
+def test_rhythm_in_words():
+    assert brief_rhythm({"participation": 2}) == "deux temps de présence par semaine dans les conversations"
+    assert brief_rhythm({"image_post": 2, "short_video": 1, "story": 10}) == (
+        "deux publications illustrées, une vidéo courte et dix stories par semaine")
+    assert brief_rhythm({"long_video": 0.5, "short_video": 1}) == (
+        "une vidéo longue toutes les deux semaines et une vidéo courte par semaine")
+    assert brief_rhythm({"image_post": 1.25}) == "cinq publications illustrées par mois"
+    assert brief_rhythm({"participation": 5, "live": 0.5}) == (
+        "une séance en direct toutes les deux semaines et cinq temps de présence par semaine dans les conversations")
+    assert brief_rhythm({"image_post": 0.3}) == "0,3 publication illustrée par semaine"
+    assert brief_rhythm({"story": 25}) == "25 stories par semaine"
+    assert brief_rhythm({"moderation": 2}, fallback=["2 × modération des commentaires"]) == (
+        "modération des commentaires (2 par semaine)")
+    assert brief_rhythm({}) == "" and brief_rhythm({"story": 0}) == ""
+    assert brief_rhythm({"participation": 2, "story": 3}, "en") == (
+        "three stories a week and two slots a week in the conversations")
+
+
+def test_whatsapp_rhythm_in_the_brief():
+    doc = brief_document(strategy("mission-locale-rurale"), profile("mission-locale-rurale"))
+    proposal = next(b for b in doc.blocks if isinstance(b, Bullets) and b.labels and b.labels[0].startswith("WhatsApp"))
+    assert proposal.items[0].startswith("cinq temps de présence par semaine dans les conversations, pour environ ")
+
+
+def test_lower_case_after_a_label_ending_with_a_colon():
+    assert after_label("Circuit de validation\u00a0: ", "Les publications") == "les publications"
+    assert after_label("Prochaine étape\u00a0: ", "Choisissez un réseau") == "choisissez un réseau"
+    assert after_label("Repère\u00a0: ", "À la Mission Locale de Limoges") == "à la Mission Locale de Limoges"
+    assert after_label("Repère\u00a0: ", "L’équipe") == "l’équipe"
+    assert after_label("Note: ", "The plan") == "the plan"
+    for kept in ("PIJ de Rodez", "TikTok attire", "Instagram reste", "Mission Locale de Limoges", "« Cité »",
+                 "12 heures", "X (ex-Twitter) perd"):
+        assert after_label("Repère\u00a0: ", kept) == kept
+    assert after_label("Repère", "Les publications") == "Les publications"  # no colon: a title, left alone
+    assert after_label("Structure\u00a0: ", "Maison des jeunes", keep=("Maison des jeunes",)) == "Maison des jeunes"
+
+
+# Labels whose value is a name or an official designation, not a sentence.
+_NAME_LABELS = ("Structure", "Type", "Pays", "Rattachement", "Pour la structure", "Organisation", "Country",
+                "Reports to", "For the organisation")
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_capital_after_a_bold_label_ending_with_a_colon(name):
+    channel_names = {label for lang in ("fr", "en") for c in ids("channel") for label in [_vocab(c, lang)]}
+    for lang in ("fr", "en"):
+        for doc in (strategy_document(strategy(name, lang), profile(name)),
+                    brief_document(strategy(name, lang), profile(name))):
+            pairs = [(b.label, b.text) for b in doc.blocks if isinstance(b, Paragraph)]
+            pairs += [pair for b in doc.blocks if isinstance(b, Bullets) for pair in zip(b.labels, b.items)]
+            for label, text in pairs:
+                if not label.rstrip().endswith(":") or label.startswith(_NAME_LABELS):
+                    continue
+                word = re.match(r"[^\W\d_]+", text)
+                if word and not any(text.startswith(c) for c in channel_names) and word.group(0) != "Mission":
+                    assert not (word.group(0)[0].isupper() and word.group(0)[1:].islower()), (lang, label, text)
+
+
+def _vocab(id_: str, lang: str) -> str:
+    from wizard.vocabulary import label
+    return label("channel", id_, lang)
+
+
+# --- the self-assessment scale -------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_radar_anchors_are_the_maturity_levels(lang):
+    levels = next(iter(default().maturity.values())).levels
+    first, last = levels[1].name.get(lang).lower(), levels[5].name.get(lang).lower()
+    radar = next(b for b in strategy_document(strategy("bij-urbain", lang), profile("bij-urbain")).blocks
+                 if isinstance(b, RadarChart))
+    assert f"1 ({first})" in radar.title and f"5 ({last})" in radar.title
+    assert "maîtrisé" not in radar.title and "mastered" not in radar.title
+
+
+# --- tables and citations at A4 --------------------------------------------------------
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_word_of_a_table_cell_is_split_at_a4(name):
+    """fpdf2 cuts a word wider than its column without a hyphen (« Taux d’engageme/nt »): each
+    word of each cell fits its column, whatever the language."""
+    from wizard.documents.pdf import _Renderer
+    for lang in ("fr", "en"):
+        doc = strategy_document(strategy(name, lang), profile(name))
+        renderer = _Renderer(doc)
+        pdf = renderer.pdf
+        pdf.add_page()
+        pad = renderer.TABLE_PAD[1] + renderer.TABLE_PAD[3]
+        for table in (b for b in doc.blocks if isinstance(b, Table)):
+            prepared = renderer._prepare_table(table)
+            pdf.use(prepared.size)
+            for row in table.rows:
+                for cell, width in zip(row, prepared.widths):
+                    for word in cell.split():
+                        assert pdf.get_string_width(word) <= width - pad, (lang, table.header[0], word)
+
+
+def test_every_kpi_name_fits_the_first_column():
+    from wizard.documents.pdf import _Renderer
+    doc = strategy_document(strategy("bij-urbain"), profile("bij-urbain"))
+    kpis = next(b for b in doc.blocks if isinstance(b, Table) and b.header[0] == "Indicateur")
+    names = [k.name.get(lang) for k in default().kpis for lang in ("fr", "en")]
+    renderer = _Renderer(doc)
+    renderer.pdf.add_page()
+    every = Table(kpis.header, tuple((n, "", "", "") for n in names), widths=kpis.widths)
+    prepared = renderer._prepare_table(every)
+    renderer.pdf.use(prepared.size)
+    room = prepared.widths[0] - renderer.TABLE_PAD[1] - renderer.TABLE_PAD[3]
+    assert max(renderer.pdf.get_string_width(w) for n in names for w in n.split()) <= room
+
+
+def test_citation_numbers_are_joined_by_no_break_spaces():
+    refs = [SourceRef(key=k, publisher="P", title="T") for k in ("A-1", "B-2", "C-3")]
+    cite = Citations(refs)
+    assert cite.text("Fait [A-1, B-2, C-3].") == "Fait [1,\u00a02,\u00a03]."
+    assert cite.refs(["C-3", "A-1"]) == "[1,\u00a03]"
+    assert NUMBERED.fullmatch("[1,\u00a03]") and NUMBERED.fullmatch("[1, 3]")
+    for name in EXAMPLES:
+        for doc in both(name):
+            for t in texts(doc):
+                assert not re.search(r"\[\d+, ", t), t

@@ -262,3 +262,87 @@ def test_qpdf_check_passes(rendered, tmp_path, qpdf):
     path.write_bytes(rendered[1])
     result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_bracketed_citation_numbers_never_split_over_two_lines():
+    """« [12, 22] » as the content builders write it (citations.py) stays on one line, even in a
+    narrow column where the line has to break somewhere near it."""
+    from wizard.documents.citations import Citations
+    from wizard.strategy import SourceRef
+    cite = Citations([SourceRef(key=f"K-{i}", publisher="P", title="T") for i in range(30)])
+    for i in range(30):
+        cite.number(f"K-{i}")
+    sentences = [cite.text(f"Un fait établi{'e' * (i % 7)} [K-{i % 25}, K-{i % 25 + 5}].") for i in range(40)]
+    assert all("\u00a0" in s for s in sentences)
+    blocks = (Table(("Point", "Règle"), tuple(("x", s) for s in sentences), widths=(9, 1)),
+              Paragraph(" ".join(sentences)))
+    document = Document(kind="brief", title="T", subtitle="", structure_name="S", date=DAY, cover=False,
+                        toc=False, blocks=blocks)
+    lines = [line for text in texts(read(render_pdf(document))) for line in text.splitlines()]
+    assert sum("[" in line for line in lines) >= 40
+    for line in lines:
+        assert not re.search(r"\[\d+,\s*$", line), line
+        assert not re.match(r"\s*\d+\]", line), line
+
+
+def test_arabic_is_shaped_right_to_left_and_extracts_in_logical_order(monkeypatch):
+    """With uharfbuzz (requirements.txt), Arabic letters are joined and ordered right to left;
+    a PDF reader gives them back in logical order."""
+    from wizard.documents import pdf as pdf_module
+    name = "دار الشباب"
+    document = Document(kind="brief", title="Note", subtitle="", structure_name=name, date=DAY, cover=False,
+                        toc=False, blocks=(Paragraph(name), Paragraph(f"{name} fin", label="Structure : ")))
+    assert pdf_module.HAS_SHAPING, "uharfbuzz is missing: Arabic and Hebrew print reversed and unjoined"
+    shaped = render_pdf(document)
+    body = read(shaped).pages[0].extract_text()
+    assert name in body and "Structure : " in body
+    monkeypatch.setattr(pdf_module, "HAS_SHAPING", False)
+    unshaped = render_pdf(document)
+    stream = read(shaped).pages[0].get_contents().get_data()
+    assert stream != read(unshaped).pages[0].get_contents().get_data()  # joined forms, placed right to left
+
+
+def test_a_paragraph_starting_with_an_arabic_name_still_reads_left_to_right():
+    """Left to the bidi algorithm, the first letter sets a paragraph's direction: a French
+    sentence after an Arabic name was laid out right to left, its full stop on the left."""
+    name = "مركز الشباب — Centre des jeunes"
+    sentence = f"{name} accueille chaque année 600 jeunes, avec une équipe de deux personnes qui se relaient."
+    document = Document(kind="brief", title="Note", subtitle="", structure_name=name, date=DAY, cover=False,
+                        toc=False, blocks=(Paragraph(sentence),))
+    page = read(render_pdf(document)).pages[0].extract_text()
+    assert "Centre des jeunes accueille chaque année 600" in page and "relaient." in page
+    assert not re.search(r"^\.\w", page, re.M)  # no « .personnes » at the start of a line
+
+
+def test_shaping_is_only_switched_on_for_right_to_left_texts(monkeypatch):
+    """Text shaping costs time: a document without Arabic or Hebrew never turns it on."""
+    from wizard.documents import pdf as pdf_module
+    calls: list[bool] = []
+    original = pdf_module._Pdf.set_text_shaping
+
+    def spy(self, *args, **kwargs):
+        calls.append(bool(args[0]) if args else kwargs.get("use_shaping_engine", True))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_module._Pdf, "set_text_shaping", spy)
+    render_pdf(every_block(blocks=(Paragraph(FRENCH), Paragraph(EMOJI))))
+    assert calls == []
+    render_pdf(every_block(blocks=(Paragraph(FRENCH), Paragraph(ARABIC))))
+    assert calls and all(calls)
+
+
+def test_chinese_and_japanese_print_a_visible_placeholder_and_never_crash():
+    """No shipped font has CJK: each such character prints as « � », in every kind of block,
+    alone or mixed with Arabic (shaping on)."""
+    name = "青年中心 やまだ"
+    mixed = f"{name} {ARABIC}"
+    blocks = (Heading(name), Heading(mixed, level=2), Paragraph(mixed, label=name), Paragraph(name, style="note"),
+              Bullets((name, mixed), labels=(f"{name} : ", "")), Table((name, "B"), ((name, mixed),)),
+              RadarChart(name, (name, "b", mixed), (1, 2, 3)),
+              StackedBars(name, (name, mixed), ((name, (1.0, 2.0)),), line_value=2, line_label=name))
+    document = Document(kind="strategy", title=name, subtitle=mixed, structure_name=name, date=DAY, blocks=blocks)
+    body = "\n".join(texts(read(render_pdf(document))))
+    printed = clean_text(name)  # a character a shipped font has (Symbola has 中) prints as itself
+    assert printed.count(PLACEHOLDER) >= 6 and len(printed) == len(name)
+    assert body.count(printed) >= 10  # cover, header, headings, paragraphs, list, table, charts
+    assert all(letter in body for letter in ARABIC)

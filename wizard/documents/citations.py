@@ -19,7 +19,10 @@ from wizard.strategy import SourceRef
 _KEY = r"[A-Za-z0-9][A-Za-z0-9-]*"
 # One bracket holding one key or several separated by commas or semicolons.
 CITATION = re.compile(rf"\[({_KEY}(?:\s*[,;]\s*{_KEY})*)\]")
-NUMBERED = re.compile(r"\[(\d+(?:, \d+)*)\]")
+# Numbers inside a bracket are joined by a comma and a no-break space: « [12, 22] » never
+# splits over two lines (the renderers break lines at ordinary spaces only).
+SEPARATOR = ",\u00a0"
+NUMBERED = re.compile(r"\[(\d+(?:,[ \u00a0]\d+)*)\]")
 
 _SECONDARY = {"fr": "(source secondaire)", "en": "(secondary source)"}
 
@@ -38,9 +41,9 @@ class Citations:
         return self._numbers.setdefault(key, len(self._numbers) + 1)
 
     def refs(self, keys: Iterable[str]) -> str:
-        """« [2, 5] » for a list of keys (unknown keys kept by name); "" when there is none."""
+        """« [2,\u00a05] » for a list of keys (unknown keys kept by name); "" when there is none."""
         parts = self._parts(list(keys))
-        return f"[{', '.join(parts)}]" if parts else ""
+        return f"[{SEPARATOR.join(parts)}]" if parts else ""
 
     def text(self, text: str, keys: Iterable[str] = ()) -> str:
         """`text` with its [KEY] citations numbered, then « [n] » for `keys` it did not cite inline."""
@@ -51,7 +54,7 @@ class Citations:
             if not any(k in self._known for k in found):
                 return match.group(0)  # not a citation we know: "[sic]", a user's brackets
             inline.update(found)
-            return f"[{', '.join(self._parts(found))}]"
+            return f"[{SEPARATOR.join(self._parts(found))}]"
 
         out = CITATION.sub(replace, text)
         extra = self.refs(k for k in keys if k not in inline)

@@ -13,7 +13,8 @@ from datetime import timedelta
 
 from wizard.documents.blocks import Block, Bullets, Document, Heading, Paragraph
 from wizard.documents.citations import Citations
-from wizard.documents.content_strategy import display_name, full_time_hours, lang_of, percent, short, texts
+from wizard.documents.content_strategy import (after_label, display_name, full_time_hours, lang_of, percent, short,
+                                               simulation_note, texts)
 from wizard.formatting import hours, long_date, number
 from wizard.profile import Profile
 from wizard.strategy import Argument, Evidence, Strategy
@@ -27,10 +28,15 @@ _T = texts(
         "h.risks": "Risques et garde-fous", "h.asks": "Ce que nous vous demandons", "h.sources": "Sources",
         "object.ask": "Présence de notre structure sur les réseaux sociaux : autorisation d’ouvrir des comptes "
                       "professionnels et validation du cadre de travail.",
+        "object.keep": "Présence de notre structure sur les réseaux sociaux : autorisation de maintenir et de "
+                       "faire évoluer {existing}, et validation du cadre de travail.",
+        "object.mixed": "Présence de notre structure sur les réseaux sociaux : autorisation d’ouvrir de nouveaux "
+                        "comptes professionnels et de faire évoluer {existing}, et validation du cadre de travail.",
+        "existing_one": "notre compte existant", "existing_many": "nos comptes existants",
         "object.validate": "Présence de notre structure sur les réseaux sociaux : validation de la stratégie, "
                            "de la charte d’équipe et du temps de travail.",
-        "intro": "Nous avons l’honneur de soumettre à votre décision une présence de notre structure sur les "
-                 "réseaux sociaux. Cette note en présente les raisons, le contenu, le coût et les garde-fous ; "
+        "intro": "Nous avons l’honneur de soumettre à votre décision un projet de présence de notre structure sur "
+                 "les réseaux sociaux. Cette note en présente les raisons, le contenu, le coût et les garde-fous ; "
                  "la stratégie détaillée est jointe.",
         "ctx.youth": "{name} accueille chaque année {youth} jeunes{territory}{staff}.",
         "ctx.no_youth": "{name} accompagne les jeunes{territory}{staff}.",
@@ -44,12 +50,20 @@ _T = texts(
                     "plutôt que d’être partout :",
         "prop.none": "Aucun réseau ne convient aujourd’hui à notre public (âges minimums des plateformes) : "
                      "nous proposons de passer par les parents et les partenaires.",
-        "prop.rhythm": "{rhythm} par semaine, soit environ {h}.",
+        "prop.rhythm": "{rhythm}, pour environ {h} de travail par semaine.",
         "prop.hours": "environ {h} par semaine.",
+        "prop.has_one": "Notre structure dispose déjà d’un compte {channels}, à maintenir et à faire évoluer",
+        "prop.has_many": "Notre structure dispose déjà de comptes {channels}, à maintenir et à faire évoluer",
+        "prop.new_one": " ; le compte {channels} reste à ouvrir.",
+        "prop.new_many": " ; les comptes {channels} restent à ouvrir.",
+        "prop.has_end": ".",
         "prop.plan": "La démarche suit un plan à 90 jours : ouverture ou remise en ordre des comptes, premières "
                      "publications, puis un bilan chaque mois. Une charte d’équipe fixe les règles de publication, "
                      "de modération et de temps de travail.",
         "prop.wait": " Rien ne sera publié avant votre accord.",
+        "prop.wait_existing": " Rien ne changera sur nos comptes avant votre accord.",
+        "prop.wait_mixed": " Aucun nouveau compte ne sera ouvert et rien ne changera sur les comptes existants "
+                           "avant votre accord.",
         "cost.main": "Cette présence demande environ {est} de travail par semaine (fourchette de {low} à {high}), "
                      "soit {share} d’un poste à temps plein de {ft}. L’équipe dispose aujourd’hui de {avail} "
                      "par semaine pour cela{status}.",
@@ -114,6 +128,10 @@ _T = texts(
         "ask.accounts": "d’autoriser l’ouverture de comptes professionnels au nom de la structure ({channels}), "
                         "administrés par au moins deux agents ;",
         "ask.accounts_none": "d’autoriser la structure à ouvrir ses propres comptes professionnels ;",
+        "ask.keep_one": "d’autoriser la structure à maintenir et à faire évoluer son compte {channels} existant, "
+                        "administré par au moins deux agents ;",
+        "ask.keep_many": "d’autoriser la structure à maintenir et à faire évoluer ses comptes existants "
+                         "({channels}), administrés par au moins deux agents ;",
         "ask.charter": "de valider la charte d’équipe, notamment son circuit de validation ;",
         "ask.charter_plain": "de valider la charte d’équipe ;",
         "ask.hours": "d’accorder {h} par semaine sur le temps de travail de l’équipe pour les trois premiers "
@@ -124,7 +142,7 @@ _T = texts(
                             "chiffrés.",
         "no_sources": "Aucune source citée.",
         "closing": "Nous nous tenons à votre disposition pour vous présenter la stratégie détaillée.",
-        "signed_on": "Fait le {date}.",
+        "signed_on": "Le {date}",  # no place is known, so no « Fait à …, le … »
         "signed_by": "Pour la structure : ",
         "and": " et ",
         "addr.commune": "Madame la Maire, Monsieur le Maire",
@@ -146,10 +164,15 @@ _T = texts(
         "h.risks": "Risks and safeguards", "h.asks": "What we ask of you", "h.sources": "Sources",
         "object.ask": "Our organisation on social media: permission to open professional accounts and approval "
                       "of the working framework.",
+        "object.keep": "Our organisation on social media: permission to keep up and develop {existing}, and "
+                       "approval of the working framework.",
+        "object.mixed": "Our organisation on social media: permission to open new professional accounts and to "
+                        "develop {existing}, and approval of the working framework.",
+        "existing_one": "our existing account", "existing_many": "our existing accounts",
         "object.validate": "Our organisation on social media: approval of the strategy, the team charter and the "
                            "working time.",
-        "intro": "We submit for your decision a presence of our organisation on social media. This note sets out "
-                 "the reasons, the content, the cost and the safeguards; the full strategy is attached.",
+        "intro": "We submit for your decision a plan for our organisation’s presence on social media. This note "
+                 "sets out the reasons, the content, the cost and the safeguards; the full strategy is attached.",
         "ctx.youth": "{name} welcomes {youth} young people a year{territory}{staff}.",
         "ctx.no_youth": "{name} supports young people{territory}{staff}.",
         "ctx.staff": ", with a team of {n} people", "ctx.staff_one": ", with one employee",
@@ -162,11 +185,19 @@ _T = texts(
                     "than being everywhere:",
         "prop.none": "No network suits our audience today (platforms’ minimum ages): we propose to work through "
                      "parents and partners.",
-        "prop.rhythm": "{rhythm} a week, about {h}.",
+        "prop.rhythm": "{rhythm}, for about {h} of work a week.",
         "prop.hours": "about {h} a week.",
+        "prop.has_one": "Our organisation already has a {channels} account, to be kept up and developed",
+        "prop.has_many": "Our organisation already has {channels} accounts, to be kept up and developed",
+        "prop.new_one": "; the {channels} account is still to be opened.",
+        "prop.new_many": "; the {channels} accounts are still to be opened.",
+        "prop.has_end": ".",
         "prop.plan": "The work follows a 90-day plan: opening or tidying up the accounts, first posts, then a "
                      "review every month. A team charter sets the rules for posting, moderation and working time.",
         "prop.wait": " Nothing will be published before your approval.",
+        "prop.wait_existing": " Nothing will change on our accounts before your approval.",
+        "prop.wait_mixed": " No new account will be opened and nothing will change on the existing accounts "
+                           "before your approval.",
         "cost.main": "This presence takes about {est} of work a week (range {low} to {high}), i.e. {share} of a "
                      "{ft} full-time post. The team has {avail} a week for it today{status}.",
         "status.ok": ": the plan fits in that time",
@@ -224,6 +255,10 @@ _T = texts(
         "ask.accounts": "to allow professional accounts to be opened in the organisation’s name ({channels}), "
                         "run by at least two staff members;",
         "ask.accounts_none": "to allow the organisation to open its own professional accounts;",
+        "ask.keep_one": "to allow the organisation to keep up and develop its existing {channels} account, run by "
+                        "at least two staff members;",
+        "ask.keep_many": "to allow the organisation to keep up and develop its existing accounts ({channels}), run "
+                         "by at least two staff members;",
         "ask.charter": "to approve the team charter, including its sign-off circuit;",
         "ask.charter_plain": "to approve the team charter;",
         "ask.hours": "to grant {h} a week of the team’s working time for the first three months;",
@@ -232,7 +267,7 @@ _T = texts(
         "ask.review_plain": "to agree on a review after three months, around {date}, based on figures.",
         "no_sources": "No source cited.",
         "closing": "We remain at your disposal to present the full strategy.",
-        "signed_on": "Done on {date}.",
+        "signed_on": "{date}",
         "signed_by": "For the organisation: ",
         "and": " and ",
         "addr.commune": "Dear Mayor",
@@ -277,16 +312,18 @@ def brief_document(strategy: Strategy, profile: Profile) -> Document:
     cite = Citations(strategy.sources)
     name = display_name(strategy, profile, lang)
     asks_accounts = profile.constraints.own_accounts_allowed != "yes"
+    new, existing = accounts(strategy, profile)
     h = {k: Heading(t[k]) for k in HEADINGS}
     blocks: list[Block] = [
-        h["h.object"], Paragraph(t["object.ask" if asks_accounts else "object.validate"], style="lead"),
+        h["h.object"], Paragraph(_object(asks_accounts, new, existing, t), style="lead"),
+        *simulation_note(strategy, lang),
         Paragraph(addressee(profile.structure.parent_body, lang) + ","), Paragraph(t["intro"]),
         h["h.context"], *_context(strategy, profile, name, cite, t, lang),
-        h["h.proposal"], *_proposal(strategy, asks_accounts, cite, t, lang),
+        h["h.proposal"], *_proposal(strategy, asks_accounts, new, existing, cite, t, lang),
         h["h.cost"], *_cost(strategy, profile, cite, t, lang),
         h["h.answers"], *_answers(strategy, cite, t),
         h["h.risks"], *_risks(strategy, t),
-        h["h.asks"], *_asks(strategy, asks_accounts, t, lang),
+        h["h.asks"], *_asks(strategy, asks_accounts, new, existing, t, lang),
         Paragraph(t["closing"]),
         Paragraph(t["signed_on"].format(date=long_date(strategy.generated_on, lang))),
         Paragraph(name, label=t["signed_by"]),
@@ -296,6 +333,22 @@ def brief_document(strategy: Strategy, profile: Profile) -> Document:
     return Document(kind="brief", title=t["title"], subtitle=t["subtitle"], structure_name=short(name),
                     date=strategy.generated_on, lang=lang, cover=False, toc=False, blocks=tuple(blocks),
                     keywords=(t["title"], t["subtitle"]))
+
+
+def accounts(s: Strategy, profile: Profile) -> tuple[list[str], list[str]]:
+    """The recommended channels as (accounts to open, accounts the structure already has),
+    by label; the profile's `presence` lists the networks where it already has an account."""
+    present = set(profile.presence)
+    return ([c.label for c in s.channels if c.id not in present], [c.label for c in s.channels if c.id in present])
+
+
+def _object(asks_accounts: bool, new: list[str], existing: list[str], t) -> str:
+    if not asks_accounts:
+        return t["object.validate"]
+    if not existing:
+        return t["object.ask"]
+    ours = t["existing_one" if len(existing) == 1 else "existing_many"]
+    return t["object.mixed" if new else "object.keep"].format(existing=ours)
 
 
 def _context(s: Strategy, profile: Profile, name: str, cite: Citations, t, lang) -> list[Block]:
@@ -332,16 +385,95 @@ def context_facts(s: Strategy, profile: Profile) -> list[Evidence]:
     return facts
 
 
-def _proposal(s: Strategy, asks_accounts: bool, cite: Citations, t, lang) -> list[Block]:
+def _proposal(s: Strategy, asks_accounts: bool, new: list[str], existing: list[str], cite: Citations, t,
+              lang) -> list[Block]:
     if not s.channels:
         return [Paragraph(t["prop.none"])]
     n = len(s.channels)
-    items = tuple(t["prop.rhythm"].format(rhythm=", ".join(c.rhythm_text), h=hours(c.hours_per_week, lang))
-                  if c.rhythm_text else t["prop.hours"].format(h=hours(c.hours_per_week, lang)) for c in s.channels)
+    items = []
+    for c in s.channels:
+        rhythm = rhythm_words(c.rhythm, lang, c.rhythm_text)
+        items.append(t["prop.rhythm"].format(rhythm=rhythm, h=hours(c.hours_per_week, lang)) if rhythm
+                     else t["prop.hours"].format(h=hours(c.hours_per_week, lang)))
     labels = tuple(f"{c.label} ({c.role}){_sep(lang)}" for c in s.channels)
-    return [Paragraph(t["prop.one"] if n == 1 else t["prop.many"].format(n=n)),
-            Bullets(tuple(cite.text(i) for i in items), labels=labels),
-            Paragraph(t["prop.plan"] + (t["prop.wait"] if asks_accounts else ""))]
+    out: list[Block] = [Paragraph(t["prop.one"] if n == 1 else t["prop.many"].format(n=n)),
+                        Bullets(tuple(cite.text(i) for i in items), labels=labels)]
+    if existing:  # say which accounts exist and which are new, before the plan that opens or tidies them up
+        has = t["prop.has_one" if len(existing) == 1 else "prop.has_many"].format(channels=_join(existing, t))
+        rest = (t["prop.new_one" if len(new) == 1 else "prop.new_many"].format(channels=_join(new, t)) if new
+                else t["prop.has_end"])
+        out.append(Paragraph(has + rest))
+    wait = "" if not asks_accounts else t["prop.wait_mixed" if existing and new else
+                                          "prop.wait_existing" if existing else "prop.wait"]
+    out.append(Paragraph(t["prop.plan"] + wait))
+    return out
+
+
+# The rhythm of a channel in words, for the note: « deux publications illustrées et trois stories
+# par semaine », « une vidéo longue toutes les deux semaines ». Per activity id: singular, plural,
+# feminine (French), and what follows the period (« deux temps de présence par semaine dans les
+# conversations »). An activity not listed here keeps the engine's wording.
+_ACTIVITIES = {
+    "fr": {"image_post": ("publication illustrée", "publications illustrées", True, ""),
+           "story": ("story", "stories", True, ""),
+           "short_video": ("vidéo courte", "vidéos courtes", True, ""),
+           "long_video": ("vidéo longue", "vidéos longues", True, ""),
+           "live": ("séance en direct", "séances en direct", True, ""),
+           "participation": ("temps de présence", "temps de présence", False, "dans les conversations")},
+    "en": {"image_post": ("image post", "image posts", False, ""),
+           "story": ("story", "stories", False, ""),
+           "short_video": ("short video", "short videos", False, ""),
+           "long_video": ("long video", "long videos", False, ""),
+           "live": ("live session", "live sessions", False, ""),
+           "participation": ("slot", "slots", False, "in the conversations")},
+}
+_PERIODS = {"fr": {1: "par semaine", 2: "toutes les deux semaines", 4: "par mois"},
+            "en": {1: "a week", 2: "every two weeks", 4: "a month"}}
+_NUMBERS = {
+    "fr": ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+           "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"),
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+}
+
+
+def rhythm_words(rhythm: dict[str, float], lang: str = "fr", fallback: list[str] = ()) -> str:
+    """Items per week by activity id, in words: 0.5 a week is « une … toutes les deux semaines »,
+    1.25 a week « cinq … par mois »; "" when there is nothing to say."""
+    lang = "en" if lang == "en" else "fr"
+    groups: dict[int, list[str]] = {}  # period (in weeks) -> items without a complement
+    alone: list[str] = []
+    for index, (activity, count) in enumerate(rhythm.items()):
+        if not count or count <= 0:
+            continue
+        known = _ACTIVITIES[lang].get(activity)
+        if known is None:
+            alone.append(_engine_wording(activity, count, lang, fallback, index))
+            continue
+        singular, plural, feminine, complement = known
+        weeks, n = next(((w, round(count * w)) for w in (1, 2, 4) if abs(count * w - round(count * w)) < 1e-6
+                         and round(count * w) >= 1), (1, count))
+        if n == 1:
+            amount = ("une" if feminine else "un") if lang == "fr" else "one"
+        elif isinstance(n, int) and n < len(_NUMBERS[lang]):
+            amount = _NUMBERS[lang][n]
+        else:
+            amount = number(n, lang)
+        item = f"{amount} {singular if n < 2 else plural}"
+        if complement:
+            alone.append(f"{item} {_PERIODS[lang][weeks]} {complement}")
+        else:
+            groups.setdefault(weeks, []).append(item)
+    and_ = _T[lang]["and"]
+    phrases = [f"{_join(items, {'and': and_})} {_PERIODS[lang][weeks]}" for weeks, items in groups.items()]
+    return _join(phrases + alone, {"and": and_})
+
+
+def _engine_wording(activity: str, count: float, lang: str, fallback, index: int) -> str:
+    """« modération des commentaires (2 par semaine) » from the engine's « 2 × modération des commentaires »."""
+    text = fallback[index] if index < len(fallback) else activity
+    text = re.sub(r"^\s*[\d.,\u00a0\u202f]+\s*×\s*", "", text)
+    return f"{text} ({number(count, lang)} {_PERIODS[lang][1]})"
 
 
 def _cost(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block]:
@@ -352,7 +484,7 @@ def _cost(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block
         ft=hours(full_time_hours(s), lang), avail=hours(w.available_hours_per_week, lang),
         status=t[f"status.{w.status}"]))]
     if w.status == "over" and w.ways_out:
-        out.append(Paragraph(_lower_first(cite.text(w.ways_out[0])), label=t["cost.way_out"]))
+        out.append(Paragraph(after_label(t["cost.way_out"], cite.text(w.ways_out[0])), label=t["cost.way_out"]))
     budget = profile.resources.budget_eur_per_year
     eur = f"{number(budget, lang)}\u00a0€" if lang == "fr" else f"€{number(budget, lang)}"
     out += [Paragraph(t["cost.estimate"]), Paragraph(t["cost.budget"].format(eur=eur) if budget else t["cost.free"])]
@@ -373,10 +505,10 @@ def _answers(s: Strategy, cite: Citations, t) -> list[Block]:
     for a in full:
         e = strongest(a, s)
         out += [Heading(a.title, level=3, toc=False), Paragraph(sentences(answer(a, t), keep)),
-                Paragraph(cite.text(e.text, e.sources), label=t["evidence"])]
+                Paragraph(after_label(t["evidence"], cite.text(e.text, e.sources)), label=t["evidence"])]
     if rest:
         out += [Paragraph(t["answers.more"]),
-                Bullets(tuple(sentences(answer(a, t), 1) for a in rest),
+                Bullets(tuple(after_label(_sep(s.lang), sentences(answer(a, t), 1)) for a in rest),
                         labels=tuple(f"{a.title}{_sep(s.lang)}" for a in rest))]
     return out
 
@@ -412,7 +544,7 @@ def _risks(s: Strategy, t) -> list[Block]:
     if not clauses:
         return [Paragraph(t["risks.none"])]
     return [Paragraph(t["risks.intro"]),
-            Bullets(tuple(_gist(c.text) for c in clauses),  # our own rules: their sources are in the strategy
+            Bullets(tuple(after_label(_sep(s.lang), _gist(c.text)) for c in clauses),  # sources: in the strategy
                     labels=tuple(f"{c.title}{_sep(s.lang)}" for c in clauses))]
 
 
@@ -422,11 +554,16 @@ def _gist(text: str) -> str:
     return sentences(text, 2) if len(first.split()) < 12 else first
 
 
-def _asks(s: Strategy, asks_accounts: bool, t, lang) -> list[Block]:
+def _asks(s: Strategy, asks_accounts: bool, new: list[str], existing: list[str], t, lang) -> list[Block]:
     items = []
     if asks_accounts:
-        names = _join([c.label for c in s.channels], t)
-        items.append(t["ask.accounts"].format(channels=names) if names else t["ask.accounts_none"])
+        if new:
+            items.append(t["ask.accounts"].format(channels=_join(new, t)))
+        if existing:
+            items.append(t["ask.keep_one" if len(existing) == 1 else "ask.keep_many"].format(
+                channels=_join(existing, t)))
+        if not s.channels:
+            items.append(t["ask.accounts_none"])
     has_circuit = any(c.id == "validation_circuit" for c in s.charter)
     items.append(t["ask.charter" if has_circuit else "ask.charter_plain"])
     items.append(t["ask.hours"].format(h=hours(s.workload.estimated_hours_per_week, lang)))

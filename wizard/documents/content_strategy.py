@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from wizard.documents.blocks import (Block, Bullets, Document, Heading, Paragraph, RadarChart, StackedBars,
                                      Table)
@@ -16,6 +17,8 @@ from wizard.documents.citations import Citations
 from wizard.formatting import hours, long_date, number
 from wizard.profile import Profile
 from wizard.strategy import Strategy
+from wizard.textclean import INVISIBLE_CONTROLS
+from wizard.vocabulary import ids as vocabulary_ids
 from wizard.vocabulary import label as vocabulary_label
 
 TITLE_LIMIT = 200  # the Profile's own limit for a name: a valid name is never cut
@@ -36,9 +39,6 @@ def texts(fr: dict[str, str], en: dict[str, str]) -> dict[str, dict[str, str]]:
     return {"fr": {k: french(v) for k, v in fr.items()}, "en": dict(en)}
 
 
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
 def plain(text: str) -> str:
     """User text as typed, minus what no document can print: control characters (tabs and
     line breaks become spaces), bidi embeddings and overrides that would reorder our own
@@ -48,7 +48,7 @@ def plain(text: str) -> str:
         cat = unicodedata.category(ch)
         if ch in "\t\n\r\v\f\x85\u2028\u2029":
             out.append(" ")
-        elif cat in ("Cc", "Cs") or ch in _BIDI_CONTROLS:
+        elif cat in ("Cc", "Cs") or ch in INVISIBLE_CONTROLS:
             continue
         else:
             out.append(ch)
@@ -81,6 +81,45 @@ def label(vocabulary: str, id_: str, lang: str) -> str:
     return french(text) if lang == "fr" else text
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"[ \u00a0\u202f]+([^\W\d_]+)")
+# Function words: a sentence that starts with one goes on in lower case even before a
+# capitalised name (« la Mission Locale de Limoges », « since Act no. 2024-120 »).
+_LEADING = frozenset("le la les l un une des du de d à au aux en par pour sur sous dans avec chaque ce cette ces son "
+                     "sa ses leur leurs notre nos votre vos depuis selon après avant comme si quand lorsque dès "
+                     "the a an in on by for at with from under each every this these our your their its since "
+                     "according after before as if when".split())
+
+
+@cache
+def _proper_names() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(vocabulary_label("channel", c, lang) for c in vocabulary_ids("channel")
+                               for lang in ("fr", "en")))
+
+
+def after_label(label_: str, text: str, keep: tuple[str, ...] = ()) -> str:
+    """The text after a bold label that ends with a colon goes on in lower case, as inside a
+    sentence: « Circuit de validation : les publications… », « Repère : à la Mission Locale… ».
+    Kept as written: acronyms and names with a capital inside (PIJ, TikTok), channel names and
+    the names in `keep`, two capitalised words in a row (« Mission Locale de Limoges »), and
+    any text after a label that does not end with a colon."""
+    if not text or not label_.rstrip(" \u00a0\u202f").endswith(":"):
+        return text
+    first = _LETTERS.match(text)
+    if not first:
+        return text  # a quotation mark, a figure
+    word = first.group(0)
+    if not word[0].isupper() or any(c.isupper() for c in word[1:]) or word == "I":
+        return text
+    if any(name and text.startswith(name) for name in (*_proper_names(), *keep)):
+        return text
+    rest = text[first.end():]
+    following = _NEXT_WORD.match(rest)
+    if following and following.group(1)[0].isupper() and word.lower() not in _LEADING:
+        return text
+    return text[0].lower() + text[1:]
+
+
 def percent(share: float, lang: str) -> str:
     value = number(round(share * 100), lang)
     return f"{value}\u00a0%" if lang == "fr" else f"{value}%"
@@ -108,6 +147,9 @@ _T = texts(
         "s.charter": "Charte d’équipe", "s.legal": "Points juridiques", "s.calendar": "Calendrier",
         "s.arguments": "Arguments pour la hiérarchie", "s.sources": "Sources",
         "warning": "À noter : ",
+        "simulation": "Simulation : ", "simulation_text": "cette stratégie ne reprend pas exactement vos réponses — "
+                                                          "{changes}.",
+        "simulation_sep": " ; ", "simulated": " (simulation)",
         "facts": "Votre structure",
         "f.name": "Structure : ", "f.kind": "Type : ", "f.country": "Pays : ", "f.territory": "Territoire : ",
         "f.parent": "Rattachement : ", "f.youth": "Jeunes accueillis par an : ", "f.staff": "Équipe : ",
@@ -116,7 +158,7 @@ _T = texts(
         "staff": "{n} personnes", "staff_one": "1 personne",
         "per_week": "{h} par semaine, réparties entre {n} personnes", "per_week_one": "{h} par semaine, pour "
                     "une personne",
-        "radar": "Autodiagnostic (1 = pas commencé, 5 = maîtrisé)",
+        "radar": "Autodiagnostic : de 1 (découverte) à 5 (exemplaire)",  # the levels of maturity.yaml
         "radar_empty": "L’autodiagnostic n’a pas été renseigné : refaites-le pour situer votre point de départ.",
         "m.dimension": "Dimension", "m.score": "Note", "m.level": "Niveau", "m.next": "Prochaine étape",
         "no_channel": "Aucun réseau recommandé pour l’instant.",
@@ -168,6 +210,9 @@ _T = texts(
         "s.charter": "Team charter", "s.legal": "Legal points", "s.calendar": "Calendar",
         "s.arguments": "Arguments for management", "s.sources": "Sources",
         "warning": "Note: ",
+        "simulation": "Simulation: ", "simulation_text": "this strategy does not exactly reflect your answers — "
+                                                         "{changes}.",
+        "simulation_sep": "; ", "simulated": " (simulation)",
         "facts": "Your organisation",
         "f.name": "Organisation: ", "f.kind": "Type: ", "f.country": "Country: ", "f.territory": "Area: ",
         "f.parent": "Reports to: ", "f.youth": "Young people a year: ", "f.staff": "Staff: ",
@@ -175,7 +220,7 @@ _T = texts(
         "f.goals": "Goals, most important first: ",
         "staff": "{n} people", "staff_one": "1 person",
         "per_week": "{h} a week, shared by {n} people", "per_week_one": "{h} a week, for one person",
-        "radar": "Self-assessment (1 = not started, 5 = mastered)",
+        "radar": "Self-assessment: from 1 (discovery) to 5 (exemplary)",
         "radar_empty": "The self-assessment was not filled in: do it to know your starting point.",
         "m.dimension": "Dimension", "m.score": "Score", "m.level": "Level", "m.next": "Next step",
         "no_channel": "No network recommended for now.",
@@ -239,15 +284,33 @@ def strategy_document(strategy: Strategy, profile: Profile) -> Document:
         blocks.append(Heading(t[f"s.{section}"]))
         blocks.extend(_BUILDERS[section](strategy, profile, cite, t, lang))
     return Document(
-        kind="strategy", title=t["title"], subtitle=t["subtitle"],
+        kind="strategy", title=t["title"], subtitle=t["subtitle"] + (t["simulated"] if simulated(strategy) else ""),
         structure_name=short(name), date=strategy.generated_on, lang=lang, cover=True, toc=True,
         blocks=tuple(blocks), keywords=(t["title"], *(c.label for c in strategy.channels)),
     )
 
 
+def simulated(s: Strategy) -> list[str]:
+    """What a what-if changed from the answers, as printable text; empty for the real answers."""
+    return [x for x in (plain(c).rstrip(" .;") for c in s.simulation) if x]
+
+
+def simulation_note(s: Strategy, lang: str) -> list[Block]:
+    """« Simulation : cette stratégie ne reprend pas exactement vos réponses — … », shown at the
+    top of both documents when they come from a what-if rather than from the answers."""
+    changes = simulated(s)
+    if not changes:
+        return []
+    t = _T[lang]
+    text = t["simulation_text"].format(changes=t["simulation_sep"].join(changes))
+    return [Paragraph(text, label=t["simulation"], style="note")]
+
+
 def _summary(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block]:
-    out: list[Block] = [Bullets(tuple(cite.text(x) for x in s.summary))] if s.summary else []
-    out += [Paragraph(cite.text(w.message), label=t["warning"], style="note") for w in s.warnings]
+    out: list[Block] = simulation_note(s, lang)
+    out += [Bullets(tuple(cite.text(x) for x in s.summary))] if s.summary else []
+    out += [Paragraph(after_label(t["warning"], cite.text(w.message)), label=t["warning"], style="note")
+            for w in s.warnings]
     facts = key_facts(s, profile, lang)
     out += [Heading(t["facts"], level=2), Bullets(tuple(v for _, v in facts), labels=tuple(k for k, _ in facts))]
     return out
@@ -259,7 +322,7 @@ def key_facts(s: Strategy, profile: Profile, lang: str) -> list[tuple[str, str]]
     facts = [(t["f.name"], display_name(s, profile, lang)), (t["f.kind"], label("structure_kind", st.kind, lang)),
              (t["f.country"], label("country", st.country, lang))]
     if st.territory:
-        facts.append((t["f.territory"], label("territory", st.territory, lang)))
+        facts.append((t["f.territory"], after_label(t["f.territory"], label("territory", st.territory, lang))))
     if st.parent_body:
         facts.append((t["f.parent"], label("parent_body", st.parent_body, lang)))
     if st.youth_per_year is not None:
@@ -270,8 +333,9 @@ def key_facts(s: Strategy, profile: Profile, lang: str) -> list[tuple[str, str]]
     facts.append((t["f.hours"], per_week.format(h=hours(res.hours_per_week, lang), n=number(res.people, lang))))
     facts.append((t["f.ages"], ", ".join(label("age_band", a, lang) for a in profile.audience.age_bands)))
     if profile.audience.groups:
-        facts.append((t["f.groups"], ", ".join(label("group", g, lang) for g in profile.audience.groups)))
-    facts.append((t["f.goals"], ", ".join(label("goal", g, lang) for g in profile.goals)))
+        facts.append((t["f.groups"], ", ".join(after_label(t["f.groups"], label("group", g, lang))
+                                               for g in profile.audience.groups)))
+    facts.append((t["f.goals"], ", ".join(after_label(t["f.goals"], label("goal", g, lang)) for g in profile.goals)))
     return facts
 
 
@@ -305,7 +369,7 @@ def _channels(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[B
         out.append(Bullets(tuple(cite.text(r) for r in c.reasons)))
     if s.excluded:
         out.append(Heading(t["why_not"], level=2))
-        out.append(Bullets(tuple(cite.text(e.reasons[0]) for e in s.excluded),
+        out.append(Bullets(tuple(after_label(t["sep"], cite.text(e.reasons[0])) for e in s.excluded),
                            labels=tuple(f"{e.label}{t['sep']}" for e in s.excluded)))
     return out
 
@@ -364,7 +428,7 @@ def _plan(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block
     for week in s.plan:
         out.append(Heading(t["p.week_title"].format(n=week.week, d=long_date(week.starts_on, lang)),
                            level=3, toc=False))
-        out.append(Bullets(tuple(cite.text(task.detail) for task in week.tasks),
+        out.append(Bullets(tuple(after_label(t["sep"], cite.text(task.detail)) for task in week.tasks),
                            labels=tuple(f"{cite.text(task.title)}{t['sep']}" for task in week.tasks)))
     return out
 
@@ -372,20 +436,21 @@ def _plan(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block
 def _kpis(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block]:
     rows = tuple((k.name, cite.text(k.definition, k.sources), cite.text(k.how_to_measure), cite.text(k.target))
                  for k in s.kpis)
-    return table(t, (t["k.name"], t["k.definition"], t["k.how"], t["k.target"]), rows, (1.5, 3, 3, 2.5))
+    return table(t, (t["k.name"], t["k.definition"], t["k.how"], t["k.target"]), rows,
+                 (2, 3, 3, 2.5))  # the first column holds « d’information », « contributeurs » unsplit at A4
 
 
 def _charter(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block]:
     if not s.charter:
         return [Paragraph(t["empty"])]
     return [Paragraph(t["charter_intro"]),
-            Bullets(tuple(cite.text(c.text, c.sources) for c in s.charter),
+            Bullets(tuple(after_label(t["sep"], cite.text(c.text, c.sources)) for c in s.charter),
                     labels=tuple(f"{c.title}{t['sep']}" for c in s.charter))]
 
 
 def _legal(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block]:
     rows = tuple((p.title, cite.text(p.rule, p.sources), cite.text(p.action)) for p in s.legal)
-    return table(t, (t["l.point"], t["l.rule"], t["l.action"]), rows, (1.5, 4, 3.5))
+    return table(t, (t["l.point"], t["l.rule"], t["l.action"]), rows, (2, 4, 3.5))
 
 
 _TO_CONFIRM = re.compile(r"\s*\((à confirmer|to be confirmed)\)$")

@@ -6,8 +6,9 @@ What this renderer guarantees, whatever the text it is given:
 - text is plain: nothing is interpreted as markup (no markdown=True, no HTML);
 - control characters are removed; characters that no shipped font has (private use,
   unassigned, lone surrogates) become U+FFFD; emoji and rare symbols come from
-  Symbola; Arabic or Hebrew print (shaped right-to-left when the optional uharfbuzz
-  package is installed, in logical order otherwise);
+  Symbola; Arabic or Hebrew print shaped, right to left (uharfbuzz, in requirements.txt;
+  shaping is switched on only for a text that has such letters; without the package they
+  print unjoined, in logical order);
 - very long words wrap, and texts that must stay short (cover, headings, table cells,
   chart labels, header) are cut with an ellipsis, so nothing overflows or raises;
 - the same Document gives the same bytes (creation date = document.date, midnight UTC).
@@ -47,6 +48,7 @@ from wizard.documents.blocks import (
     StackedBars,
     Table,
 )
+from wizard.textclean import BIDI_MARKS
 
 __all__ = ["render_pdf", "clean_text"]
 
@@ -100,9 +102,8 @@ _SAFE = re.compile("[\n\x20-\x7e\u00a0-\u017f\u2013\u2014\u2018\u2019\u201a\u201
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 # Invisible format characters worth keeping: soft hyphen, zero-width space/joiners, word joiner.
 _KEEP_FORMAT = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060"}
-_BIDI_CONTROLS = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-try:  # text shaping (Arabic joining, right-to-left order) needs the optional uharfbuzz package
+try:  # text shaping (Arabic joining, right-to-left order) needs uharfbuzz (requirements.txt)
     import uharfbuzz  # noqa: F401
     HAS_SHAPING = True
 except ImportError:
@@ -155,7 +156,7 @@ def clean_text(text: object, *, newlines: bool = True) -> str:
         if category == "Cf":
             if ch in _KEEP_FORMAT and code in cover:
                 out.append(ch)
-            elif ch in _BIDI_CONTROLS and HAS_SHAPING:
+            elif ch in BIDI_MARKS and HAS_SHAPING:  # embeddings, overrides, isolates go (wizard.textclean)
                 out.append(ch)
             continue
         if category in ("Cs", "Co") or category == "Cn" and code not in cover:
@@ -340,7 +341,9 @@ class _Pdf(FPDF):
         if families:
             self.set_fallback_fonts(families, exact_match=False)
         if shaping and not previous_shaping:
-            self.set_text_shaping(True)
+            # Our documents are French or English: every paragraph reads left to right, even
+            # one that starts with an Arabic name (left to fpdf2, the first letter would decide).
+            self.set_text_shaping(True, direction="ltr")
         try:
             yield
         finally:
