@@ -195,7 +195,7 @@ def _warnings(channels, by_id: dict[str, Scored], workload: Workload, ctx: Ctx) 
 
 def _summary(channels, workload: Workload, ctx: Ctx) -> list[str]:
     lang = ctx.lang
-    out = [p("sum_goals", lang, goal=ctx.label("goal", ctx.profile.goals[0]))]
+    out = [p("sum_goals", lang, goal=lower_first(ctx.label("goal", ctx.profile.goals[0])))]
     if channels:
         out.append(p("sum_channels", lang, channels=", ".join(f"{c.label} ({c.role})" for c in channels)))
     else:
