@@ -1,6 +1,8 @@
 """The engine's sentences, French first, English beside. {placeholders} are filled by the engine."""
 from __future__ import annotations
 
+from wizard.i18n import lookup
+
 PHRASES: dict[str, dict[str, str]] = {
     # reasons: audience
     "usage": {"fr": "Vous visez les {band}\u00a0: {value}\u00a0% utilisent {channel} {population} [{sources}].",
@@ -91,5 +93,4 @@ PHRASES: dict[str, dict[str, str]] = {
 
 
 def p(key: str, lang: str = "fr", **values) -> str:
-    entry = PHRASES[key]
-    return (entry.get(lang) or entry["fr"]).format(**values)
+    return lookup(PHRASES, key, lang, **values)

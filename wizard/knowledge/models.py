@@ -12,17 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from wizard.i18n import Text  # one text model for questionnaires and knowledge
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(_Model):
-    fr: str = Field(min_length=1)
-    en: str | None = None
-
-    def get(self, lang: str = "fr") -> str:
-        return (self.en or self.fr) if lang == "en" else self.fr
 
 
 # --- sources.yaml ---------------------------------------------------------------

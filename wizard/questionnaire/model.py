@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from wizard.i18n import Text  # one text model for questionnaires and knowledge
+
 Kind = Literal["single", "multi", "ranked", "number", "scale", "text"]
 
 
@@ -18,14 +20,6 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(_Model):
-    """A text in French (required) and English."""
-
-    fr: str = Field(min_length=1)
-    en: str | None = None
-
-    def get(self, lang: str = "fr") -> str:
-        return (self.en or self.fr) if lang == "en" else self.fr
 
 
 class Option(_Model):

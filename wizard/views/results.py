@@ -17,6 +17,7 @@ import streamlit as st
 from wizard.documents import export
 from wizard.engine import build_strategy
 from wizard.formatting import hours as fmt_hours
+from wizard.i18n import lookup
 from wizard.knowledge import Knowledge
 from wizard.profile import Profile
 from wizard.views import charts, strategy_page
@@ -46,7 +47,7 @@ T = {
 
 
 def _t(key: str, lang: str) -> str:
-    return T[key].get(lang) or T[key]["fr"]
+    return lookup(T, key, lang)
 
 
 def what_if(profile: Profile, *, hours: float | None = None, skills: list[str] | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from wizard.formatting import hours, number
+from wizard.i18n import lookup
 from wizard.strategy import Strategy
 from wizard.views.inert import inert
 
@@ -47,7 +48,7 @@ T = {
 
 
 def _t(key: str, lang: str) -> str:
-    return T[key][lang] if lang in T[key] else T[key]["fr"]
+    return lookup(T, key, lang)
 
 
 def render(s: Strategy, lang: str = "fr") -> None:

@@ -1,6 +1,8 @@
 """The interface's own sentences, French first, English beside (the questions live in questionnaires/)."""
 from __future__ import annotations
 
+from wizard.i18n import lookup
+
 TEXTS: dict[str, dict[str, str]] = {
     "page_title": {"fr": "Cap Réseaux — diagnostic réseaux sociaux", "en": "Cap Réseaux — social media check-up"},
     "progress": {"fr": "Question {n} sur {total}", "en": "Question {n} of {total}"},
@@ -36,6 +38,4 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = "fr", **values) -> str:
-    entry = TEXTS[key]
-    text = entry.get(lang) or entry["fr"]
-    return text.format(**values) if values else text
+    return lookup(TEXTS, key, lang, **values)
