@@ -33,7 +33,7 @@ def test_results_page_has_no_violation(app_server, browser_page):
     token = store.create("diagnostic")
     store.save_answers(token, {**ANSWERS, "maturity_organisation": 3, "maturity_safety": 2})
     browser_page.goto(f"{app_server.url}/?s={token}")
-    browser_page.get_by_text("Votre stratégie").wait_for(timeout=30_000)
+    browser_page.get_by_text("Votre stratégie", exact=True).wait_for(timeout=30_000)
     idle(browser_page)
     browser_page.wait_for_timeout(1500)  # charts drawn
     assert violations(browser_page) == []
