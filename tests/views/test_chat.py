@@ -368,3 +368,20 @@ def test_a_deleted_session_goes_on_in_a_new_one_without_losing_answers(db):
     new = state(at).token
     assert new != old and at.query_params["s"] == new
     assert db.load(new).answers == {"structure_name": "PIJ de Millau", "structure_kind": "pij"}
+
+
+def test_two_devices_on_the_same_link_do_not_erase_each_other(db):
+    phone = start()
+    type_text(phone, "PIJ de Rodez")
+    pick(phone, "Point Information Jeunesse (PIJ)")
+    token = state(phone).token
+    computer = start(token)  # the same link opened on a computer, at the same question
+    pick(computer, "France")
+    pick(computer, "Urbain")
+    pick(computer, "Commune")
+    assert current_key(computer) == "structure_youth_per_year"
+    pick(phone, "Belgique")  # the phone was still showing the country question
+    stored = db.load(token).answers
+    assert stored["structure_country"] == "be"  # the phone's latest answer
+    assert stored["structure_parent_body"] == "commune"  # the computer's answers are kept
+    assert stored["structure_territory"] == "urbain"

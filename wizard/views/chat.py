@@ -76,9 +76,21 @@ def _resume(ctx: Ctx, s: ChatState) -> None:
     s.token, s.answers = token, flow.prune(ctx.questionnaire, stored.answers)
 
 
+def _latest(ctx: Ctx, s: ChatState) -> dict[str, Any]:
+    """This page's answers, updated with what another device saved on the same link meanwhile
+    (the database wins for answers both have: it holds every successful save)."""
+    if s.token is None:
+        return s.answers
+    try:
+        stored = ctx.store.load(s.token)
+    except SQLAlchemyError:
+        return s.answers
+    return {**s.answers, **stored.answers} if stored else s.answers
+
+
 def _submit(ctx: Ctx, key: str, value: Any) -> None:
     s = _state()
-    s.answers = flow.answer(ctx.questionnaire, s.answers, key, value)
+    s.answers = flow.answer(ctx.questionnaire, _latest(ctx, s), key, value)
     s.editing, s.notice, s.profile_saved = None, None, False
     s.nonce += 1
     try:
