@@ -93,3 +93,13 @@ def test_radar_draws_only_the_assessed_dimensions():
     fig = maturity_radar(build_strategy(parse_profile(data), default(), date(2026, 11, 26)))
     trace = fig.data[0]
     assert list(trace.r) == [2, 4, 2]  # closed polygon, no zero for the dimensions not asked
+
+
+def test_adjusting_an_estimated_duration_recomputes_the_workload():
+    at = page(EXAMPLE)
+    before = metric(at, "Charge estimée")
+    story = next(s for s in at.select_slider if s.label.startswith("Story"))
+    story.set_value(1.0).run()  # one hour per story instead of the assumption's 12.5 minutes
+    assert not at.exception
+    assert metric(at, "Charge estimée") != before
+    assert any("Story = 1\u00a0h" in i.value for i in at.info)

@@ -28,6 +28,9 @@ T = {
     "whatif_help": {"fr": "Ces réglages ne modifient pas vos réponses enregistrées\u00a0: ils recalculent la stratégie pour comparer.",
                     "en": "These settings do not change your saved answers: they recompute the strategy for comparison."},
     "hours": {"fr": "Heures par semaine", "en": "Hours a week"},
+    "durations": {"fr": "Ajuster les durées estimées", "en": "Adjust the estimated durations"},
+    "durations_help": {"fr": "Aucune étude ne publie le temps d’une publication ou d’une vidéo\u00a0: ces durées sont des hypothèses de travail, au milieu de leur fourchette. Remplacez-les par votre expérience.",
+                       "en": "No study publishes the time a post or a video takes: these durations are working assumptions, at the middle of their range. Replace them with your experience."},
     "skills": {"fr": "Compétences de l’équipe", "en": "Team skills"},
     "goal": {"fr": "Objectif principal", "en": "Main goal"},
     "simulated": {"fr": "Simulation affichée (différente de vos réponses)\u00a0: {what}.", "en": "Simulation shown (different from your answers): {what}."},
@@ -78,11 +81,14 @@ def _results(profile_json: str, knowledge: Knowledge, today: date, lang: str) ->
                                 format_func=lambda s: label("skill", s, lang), key=f"wi-skills-{key}")
         goal = st.selectbox(_t("goal", lang), ids("goal"), index=ids("goal").index(base.goals[0]),
                             format_func=lambda g: label("goal", g, lang), key=f"wi-goal-{key}")
+    durations = _durations(knowledge, key, lang)
     profile = what_if(base, hours=hours, skills=list(skills), first_goal=goal)
-    changes = _changes(base, profile, lang)
+    changes = _changes(base, profile, lang) + [
+        f"{knowledge.effort[a].label.get(lang)} = {fmt_hours(h, lang)}" for a, h in durations.items()]
     if changes:
         st.info(_t("simulated", lang).format(what="\u00a0; ".join(changes)), icon=":material/science:")
-    strategy = build_strategy(profile, knowledge, today, lang=lang).model_copy(update={"simulation": changes})
+    strategy = build_strategy(profile, knowledge, today, lang=lang, assumptions=durations).model_copy(
+        update={"simulation": changes})
 
     st.subheader(_t("charts", lang))
     st.plotly_chart(charts.workload_bars(strategy, lang), key=f"chart-workload-{key}",
@@ -91,6 +97,23 @@ def _results(profile_json: str, knowledge: Knowledge, today: date, lang: str) ->
                     config={"displayModeBar": False})
     _downloads(strategy, profile, today, lang)
     strategy_page.render(strategy, lang)
+
+
+def _durations(knowledge: Knowledge, key: str, lang: str) -> dict[str, float]:
+    """The working assumptions (hours per item), adjustable; returns only the ones changed."""
+    changed: dict[str, float] = {}
+    with st.expander(_t("durations", lang), icon=":material/timer:"):
+        st.caption(_t("durations_help", lang))
+        for aid, act in knowledge.effort.items():
+            top = max(act.high_hours * 2, 1.0)
+            options = sorted({round(m / 12, 4) for m in range(0, int(top * 12) + 1)} | {round(act.mid_hours, 4)})
+            value = st.select_slider(
+                f"{act.label.get(lang)} ({act.unit.get(lang)})", options=options, value=round(act.mid_hours, 4),
+                format_func=lambda h: fmt_hours(h, lang), key=f"wi-effort-{aid}-{key}",
+                help=f"{fmt_hours(act.low_hours, lang)} – {fmt_hours(act.high_hours, lang)}\u00a0: {act.basis.get(lang)}")
+            if abs(value - act.mid_hours) > 1e-6:
+                changed[aid] = value
+    return changed
 
 
 def _changes(base: Profile, profile: Profile, lang: str) -> list[str]:
