@@ -1,6 +1,7 @@
 """French first, English beside: the one text model and the one lookup every module uses."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,3 +23,10 @@ def lookup(table: Mapping[str, Mapping[str, str]], key: str, lang: str = "fr", *
     entry = table[key]
     text = entry.get(lang) or entry["fr"]
     return text.format(**values) if values else text
+
+
+def typeset_fr(text: str) -> str:
+    """French typography for our own fixed texts (never for user text): typographic
+    apostrophe, no-break space before : ; ! ? » and after «."""
+    text = text.replace("'", "\u2019").replace("« ", "«\u00a0")
+    return re.sub(r" ([:;!?»])", "\u00a0\\1", text)

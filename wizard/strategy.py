@@ -16,9 +16,14 @@ _KEY = r"[A-Za-z0-9][A-Za-z0-9-]*"
 SOURCE_KEY = re.compile(rf"\[({_KEY}(?:\s*[,;]\s*{_KEY})*)\]")  # [KEY] or [KEY1, KEY2]
 
 
+def split_keys(group: str) -> list[str]:
+    """The keys inside one bracket: "A-2020, B-2021" -> ["A-2020", "B-2021"]."""
+    return [k.strip() for k in re.split(r"[,;]", group)]
+
+
 def keys_in(text: str) -> list[str]:
     """Source keys cited in a sentence: "[A-2020]" and "[A-2020, B-2021]" alike."""
-    return [k.strip() for group in SOURCE_KEY.findall(text) for k in re.split(r"[,;]", group)]
+    return [k for group in SOURCE_KEY.findall(text) for k in split_keys(group)]
 
 
 class _Model(BaseModel):

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable
 
 from wizard.documents.blocks import Bullets
-from wizard.strategy import SourceRef
+from wizard.strategy import SOURCE_KEY, SourceRef, split_keys
 
-_KEY = r"[A-Za-z0-9][A-Za-z0-9-]*"
-# One bracket holding one key or several separated by commas or semicolons.
-CITATION = re.compile(rf"\[({_KEY}(?:\s*[,;]\s*{_KEY})*)\]")
+# One bracket holding one key or several separated by commas or semicolons: the pattern
+# the Strategy itself uses to list what it cites, so both always agree.
+CITATION = SOURCE_KEY
 # Numbers inside a bracket are joined by a comma and a no-break space: « [12, 22] » never
 # splits over two lines (the renderers break lines at ordinary spaces only).
 SEPARATOR = ",\u00a0"
@@ -50,7 +50,7 @@ class Citations:
         inline: set[str] = set()
 
         def replace(match: re.Match) -> str:
-            found = [k.strip() for k in re.split(r"[,;]", match.group(1))]
+            found = split_keys(match.group(1))
             if not any(k in self._known for k in found):
                 return match.group(0)  # not a citation we know: "[sic]", a user's brackets
             inline.update(found)

@@ -15,6 +15,7 @@ from wizard.documents.blocks import (Block, Bullets, Document, Heading, Paragrap
                                      Table)
 from wizard.documents.citations import Citations
 from wizard.formatting import hours, long_date, number
+from wizard.i18n import typeset_fr
 from wizard.profile import Profile
 from wizard.strategy import Strategy
 from wizard.textclean import INVISIBLE_CONTROLS
@@ -25,11 +26,7 @@ TITLE_LIMIT = 200  # the Profile's own limit for a name: a valid name is never c
 CATEGORIES = ("creation", "publication", "interaction", "monitoring", "measurement", "validation")
 
 
-def french(text: str) -> str:
-    """French typography for the fixed texts: no-break space before : ; ! ? and inside « », ’."""
-    text = text.replace("'", "\u2019")
-    text = re.sub(r" ([:;!?])", "\u00a0\\1", text)
-    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+french = typeset_fr  # the builders' fixed texts (content_brief imports it under this name)
 
 
 def texts(fr: dict[str, str], en: dict[str, str]) -> dict[str, dict[str, str]]:
@@ -76,7 +73,7 @@ def display_name(strategy: Strategy, profile: Profile, lang: str) -> str:
 
 
 def label(vocabulary: str, id_: str, lang: str) -> str:
-    """A vocabulary label, typeset (vocabulary.yaml writes « invisibles » with plain spaces)."""
+    """A vocabulary label, typeset like the builders' own texts (guards a label added without it)."""
     text = vocabulary_label(vocabulary, id_, lang)
     return french(text) if lang == "fr" else text
 

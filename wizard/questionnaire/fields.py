@@ -8,6 +8,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Literal, Union, get_args, get_origin
 
 import annotated_types
@@ -94,6 +95,7 @@ def _leaf(path: str, tp, lo, hi, item_vocab) -> FieldSpec:
     raise KeyError(path)
 
 
+@cache
 def resolve(path: str) -> FieldSpec:
     """The spec of a dotted Profile path, or KeyError naming the first unknown part."""
     model: type[BaseModel] | None = Profile

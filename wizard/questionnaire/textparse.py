@@ -16,6 +16,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from wizard.i18n import typeset_fr
 from wizard.textclean import strip_controls
 
 NBSP = "\u00a0"
@@ -26,15 +27,9 @@ class NotUnderstood(ValueError):
     that says what is expected; the wizard shows it and asks again."""
 
 
-def _french(template: str) -> str:
-    """French typography for our own messages: ’, and a no-break space before
-    : ; ! ? » and after «. Applied to templates only, never to user text."""
-    text = template.replace("'", "’").replace("« ", "«" + NBSP)
-    return re.sub(r" ([:;!?»])", NBSP + r"\1", text)
-
-
 def _fail(template: str, **values: object) -> NotUnderstood:
-    return NotUnderstood(_french(template).format(**values))
+    """Typography on our template only, then the values (user text is quoted as typed)."""
+    return NotUnderstood(typeset_fr(template).format(**values))
 
 
 def _echo(text: str, limit: int = 40) -> str:
