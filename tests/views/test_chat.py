@@ -2,7 +2,6 @@
 free text, a misunderstood answer, an edit, a resume from the link."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

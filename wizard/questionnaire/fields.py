@@ -6,7 +6,6 @@ parser and the profile builder agree with the contract without a second list.
 from __future__ import annotations
 
 import types
-import typing
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Literal, Union, get_args, get_origin
