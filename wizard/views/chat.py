@@ -284,7 +284,7 @@ def _quick_replies(ctx: Ctx, s: ChatState, step: flow.Step) -> None:
         st.button(t("validate", lang), key=f"ok-{widget}", type="primary", on_click=_on_confirm_ranked,
                   args=(ctx, step.key, order_key, by_label))
     elif q.kind == "number" and q.suggestions:
-        by_label = {_number_label(step, v, lang): v for v in q.suggestions}
+        by_label = {describe.answer(step, v, lang): v for v in q.suggestions}
         st.pills(t("suggestions", lang), list(by_label), key=widget, on_change=_on_pick,
                  args=(ctx, step.key, widget, by_label), label_visibility="collapsed")
         st.caption(t("type_number", lang))
@@ -297,10 +297,6 @@ def _choice_label(choice, q, lang: str) -> str:
     text = choice.label.get(lang) if choice.label else str(choice.value)
     anchor = (q.scale_labels or {}).get(choice.value) if q.kind == "scale" else None
     return f"{text} — {anchor.get(lang)}" if anchor else text
-
-
-def _number_label(step: flow.Step, value: float, lang: str) -> str:
-    return describe.answer(step, value, lang)
 
 
 def _resume_link(token: str, lang: str) -> None:
