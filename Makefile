@@ -19,7 +19,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.runtime
 
+# The database is migrated first, so a read-only data folder is said here in one line.
 run: $(VENV)/.runtime
+	$(BIN)/python -m wizard db upgrade
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 # pytest exits 5 when no test ran: make fails on any non-zero code, so that cannot pass silently.
@@ -31,6 +33,7 @@ validate: $(VENV)/.runtime
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/turn.py
+	$(BIN)/python benchmarks/save.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

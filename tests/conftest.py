@@ -266,3 +266,41 @@ def qpdf() -> str:
     if path is None:
         unavailable("CAP_REQUIRE_QPDF", "no qpdf on PATH (apt-get install qpdf)")
     return path
+
+
+# --- a PostgreSQL server of the test's own, to stop and start (outages) -------------------
+
+class OwnPostgres:
+    """A throwaway server started by .ci/start-postgres, paused and resumed on the same port."""
+
+    SCRIPT = ROOT / ".ci" / "start-postgres"
+
+    def __init__(self, state: Path):
+        self.state = state
+        done = subprocess.run([str(self.SCRIPT), str(state)], capture_output=True, text=True, timeout=120)
+        if done.returncode != 0:
+            unavailable("CAP_REQUIRE_POSTGRES", f"could not start a PostgreSQL server: {done.stderr.strip()[-300:]}")
+        self.url = done.stdout.strip()
+
+    def _run(self, flag: str) -> None:
+        subprocess.run([str(self.SCRIPT), flag, str(self.state)], check=True, capture_output=True, timeout=120)
+
+    def pause(self) -> None:
+        self._run("--pause")
+
+    def resume(self) -> None:
+        self._run("--resume")
+
+    def stop(self) -> None:
+        subprocess.run([str(self.SCRIPT), "--stop", str(self.state)], capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def own_postgres(tmp_path_factory):
+    if not (shutil.which("initdb") or list(Path("/usr/lib/postgresql").glob("*/bin/initdb"))):
+        unavailable("CAP_REQUIRE_POSTGRES", "no PostgreSQL server binaries (apt-get install postgresql)")
+    server = OwnPostgres(tmp_path_factory.mktemp("own-pg") / "state")
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -108,3 +108,26 @@ def test_inert_removes_controls_but_keeps_lines():
     assert inert(f"a{RLO}b\x00c") == "abc"  # a refused answer is echoed in logical order
     assert inert("a\r\nb") == "a  \nb"
     assert inert("**x**\t\ud800") == "\\*\\*x\\*\\*\t"
+
+
+# --- escape_controls: the same characters, shown instead of removed (error lines) -------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\x1b[31mfoo\n", "\\x1b[31mfoo\\n"),
+    ("a\r\nb\tc\x00", "a\\r\\nb\\tc\\x00"),
+    (f"x{RLO}y\ufeff\u2028\u2029\x85\ud800", "x\\u202ey\\ufeff\\u2028\\u2029\\x85\\ud800"),
+    ("é 🙂 👨\u200d👩\u200d👧 « » \u200fمرحبا", "é 🙂 👨\u200d👩\u200d👧 « » \u200fمرحبا"),
+])
+def test_escape_controls(text, expected):
+    from wizard.textclean import escape_controls
+    assert escape_controls(text) == expected
+
+
+@given(st.text())
+@settings(max_examples=200)
+def test_escape_controls_leaves_one_printable_line(text):
+    from wizard.textclean import escape_controls
+    out = escape_controls(text)
+    assert len(out.splitlines()) <= 1 and strip_controls(out) == out
+    assert escape_controls(out) == out  # idempotent

@@ -1,10 +1,12 @@
 """Long-lived objects shared by every browser session (built once per server process)."""
 from __future__ import annotations
 
+import logging
 import os
 
 import streamlit as st
 
+from wizard.conversation import ConversationService
 from wizard.knowledge import Knowledge, default
 from wizard.questionnaire.load import SHIPPED, load
 from wizard.questionnaire.model import Questionnaire
@@ -14,8 +16,22 @@ DEFAULT_QUESTIONNAIRE = "diagnostic"
 
 
 @st.cache_resource
+def _server_log() -> logging.Logger:
+    """Our own records on the server's standard error (Streamlit configures only its own)."""
+    logger = logging.getLogger("cap_reseaux")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    return logger
+
+
+@st.cache_resource
 def store(url: str) -> SessionStore:
-    """One engine (and connection pool) per database URL, shared by every session."""
+    """One engine (and connection pool) per database URL, shared by every session.
+    A StoreError is not cached: the next page load tries again."""
+    _server_log()
     return SessionStore(make_engine(url))
 
 
@@ -23,6 +39,10 @@ def store(url: str) -> SessionStore:
 def questionnaire(name: str | None = None) -> Questionnaire:
     name = name or os.environ.get("CAP_QUESTIONNAIRE", DEFAULT_QUESTIONNAIRE)
     return load(SHIPPED / f"{name}.yaml")
+
+
+def conversation_service(store: SessionStore, questionnaire: Questionnaire, lang: str = "fr") -> ConversationService:
+    return ConversationService(store, questionnaire, lang)
 
 
 @st.cache_resource

@@ -2,15 +2,19 @@
 
 Only goals, audience.age_bands and resources.hours_per_week are required; everything
 else gets a sensible default. Anything wrong (unknown id, negative number, wrong
-type, unknown field) is refused, and `explain` turns the refusal into French
+type, unknown field, true/false or an infinite figure given for a number, a list
+longer than its vocabulary) is refused, and `explain` turns the refusal into French
 sentences that name the field and the allowed values.
 """
 from __future__ import annotations
 
-from typing import Annotated
+import math
+from typing import Annotated, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
+from wizard import errors_fr
 from wizard.vocabulary import ids, literal
 
 Kind = literal("structure_kind")
@@ -28,15 +32,45 @@ OwnAccounts = literal("own_accounts_allowed")
 Dimension = literal("maturity_dimension")
 
 
+def _plain_number(value):
+    """JSON true/false is not a number, though Python counts True as 1; and an infinite or
+    NaN figure is refused before any bound is compared with it, so the message says why."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("number_not_bool", "un nombre est attendu, pas vrai ou faux")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "un nombre fini est attendu")
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_plain_number)]  # 3.0 still counts as 3, true never does
+Number = Annotated[float, BeforeValidator(_plain_number), Field(allow_inf_nan=False)]
+Level = Annotated[Int, Field(ge=1, le=5)]
+
+
 def _unique(values: list) -> list:
-    dupes = sorted({str(v) for v in values if values.count(v) > 1})
+    seen: set = set()
+    dupes: set = set()
+    for v in values:  # linear: a long list must not cost its square
+        (dupes if v in seen else seen).add(v)
     if dupes:
-        raise ValueError(f"valeur répétée : {', '.join(dupes)}")
+        raise ValueError(f"valeur répétée\u00a0: {', '.join(sorted(map(str, dupes)))}")
     return values
 
 
-def UniqueList(item, *, min_length: int = 0, max_length: int | None = None):
-    return Annotated[list[item], Field(min_length=min_length, max_length=max_length), AfterValidator(_unique)]
+def UniqueList(item, *, min_length: int = 0):
+    """A list of distinct ids: never longer than the vocabulary it draws from."""
+    return Annotated[list[item], Field(min_length=min_length, max_length=len(get_args(item))),
+                     AfterValidator(_unique)]
+
+
+def _at_most(n: int):
+    """Refuse a dict with more keys than its vocabulary before validating each key."""
+    def check(value):
+        if isinstance(value, dict) and len(value) > n:
+            raise PydanticCustomError("too_long", "trop de clés",
+                                      {"max_length": n, "actual_length": len(value)})
+        return value
+    return BeforeValidator(check)
 
 
 class _Model(BaseModel):
@@ -49,13 +83,13 @@ class Structure(_Model):
     country: Country = "fr"
     territory: Territory | None = None
     parent_body: ParentBody | None = None
-    youth_per_year: int | None = Field(None, ge=0, le=10_000_000)
-    staff: int | None = Field(None, ge=0, le=100_000)
+    youth_per_year: Int | None = Field(None, ge=0, le=10_000_000)
+    staff: Int | None = Field(None, ge=0, le=100_000)
 
 
 class Presence(_Model):
-    followers: int = Field(0, ge=0)
-    posts_per_week: float = Field(0, ge=0, le=500)
+    followers: Int = Field(0, ge=0, le=1_000_000_000)
+    posts_per_week: Number = Field(0, ge=0, le=500)
 
 
 class Audience(_Model):
@@ -64,11 +98,11 @@ class Audience(_Model):
 
 
 class Resources(_Model):
-    hours_per_week: float = Field(ge=0, le=168)
-    people: int = Field(1, ge=1, le=1000)
+    hours_per_week: Number = Field(ge=0, le=168)
+    people: Int = Field(1, ge=1, le=1000)
     skills: UniqueList(Skill) = []
     equipment: UniqueList(Equipment) = []
-    budget_eur_per_year: float = Field(0, ge=0)
+    budget_eur_per_year: Number = Field(0, ge=0, le=1_000_000_000)
 
 
 class Constraints(_Model):
@@ -79,13 +113,13 @@ class Constraints(_Model):
 
 class Profile(_Model):
     structure: Structure = Structure()
-    presence: dict[Channel, Presence] = {}
+    presence: Annotated[dict[Channel, Presence], _at_most(len(get_args(Channel)))] = {}
     goals: UniqueList(Goal, min_length=1)
     audience: Audience
     resources: Resources
     concerns: UniqueList(Concern) = []
     constraints: Constraints = Constraints()
-    maturity: dict[Dimension, Annotated[int, Field(ge=1, le=5)]] = Field(
+    maturity: Annotated[dict[Dimension, Level], _at_most(len(get_args(Dimension)))] = Field(
         default_factory=dict,
         description="Self-assessment per dimension, 1 (discovery) to 5 (exemplary).",
     )
@@ -97,10 +131,6 @@ class ProfileError(ValueError):
     def __init__(self, messages: list[str]):
         self.messages = messages
         super().__init__(" ; ".join(messages))
-
-
-def _where(loc: tuple) -> str:
-    return ".".join(str(p) for p in loc if not str(p).startswith("function-")) or "profil"
 
 
 _LITERAL_FIELDS = {
@@ -123,35 +153,15 @@ def explain(exc: ValidationError) -> list[str]:
     """One French sentence per error, naming the field and, for ids, the allowed values."""
     out = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if p not in ("[key]",))
-        where = _where(loc)
-        typ = err["type"]
-        given = err.get("input")
-        if typ in ("literal_error", "enum"):
-            vocab = _vocab_for(loc)
-            allowed = ", ".join(ids(vocab)) if vocab else err["msg"]
-            out.append(f"{where} : « {given} » n’est pas une valeur permise (valeurs possibles : {allowed})")
-        elif typ == "missing":
-            out.append(f"{where} : champ obligatoire manquant")
-        elif typ == "extra_forbidden":
-            out.append(f"{where} : champ inconnu")
-        elif typ in ("greater_than_equal", "greater_than"):
-            out.append(f"{where} : doit être supérieur ou égal à {err['ctx'].get('ge', err['ctx'].get('gt'))} (reçu : {given})")
-        elif typ in ("less_than_equal", "less_than"):
-            out.append(f"{where} : doit être inférieur ou égal à {err['ctx'].get('le', err['ctx'].get('lt'))} (reçu : {given})")
-        elif typ == "too_short":
-            out.append(f"{where} : au moins {err['ctx']['min_length']} valeur(s) attendue(s)")
-        elif typ == "too_long":
-            out.append(f"{where} : au plus {err['ctx']['max_length']} valeur(s) ou caractères")
-        elif typ.endswith(("_type", "_parsing", "_from_float")):
-            expected = {"int": "un nombre entier", "float": "un nombre", "bool": "vrai ou faux",
-                        "string": "un texte", "list": "une liste", "dict": "un objet",
-                        "model": "un objet"}.get(typ.split("_")[0], "une autre forme de valeur")
-            out.append(f"{where} : {expected} attendu (reçu : {given!r:.60})")
-        elif typ == "value_error":
-            out.append(f"{where} : {err['ctx']['error']}")
+        loc = tuple(err["loc"])
+        where = errors_fr.where(loc)
+        vocab = _vocab_for(loc) if err["type"] in ("literal_error", "enum") else None
+        if vocab:
+            text = (f"{errors_fr.shown(err.get('input'))} n’est pas une valeur permise "
+                    f"(valeurs possibles\u00a0: {', '.join(ids(vocab))})")
         else:
-            out.append(f"{where} : {err['msg']}")
+            text = errors_fr.message(err)
+        out.append(f"{where}\u00a0: {text}")
     return out
 
 

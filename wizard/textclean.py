@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["BIDI_CONTROLS", "BIDI_MARKS", "BOM", "INVISIBLE_CONTROLS", "strip_controls"]
+__all__ = ["BIDI_CONTROLS", "BIDI_MARKS", "BOM", "INVISIBLE_CONTROLS", "escape_controls", "strip_controls"]
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Bidi embeddings, overrides and isolates: always removed from typed text."""
@@ -64,3 +64,26 @@ def strip_controls(text: str, *, keep_newlines: bool = True) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(ch: str) -> str:
+    if ch in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every character strip_controls removes, and the line and paragraph
+    separators U+2028 / U+2029, written as a backslash sequence (``\\x1b``, ``\\n``,
+    ``\\u202e``): for echoing what a person gave us in an error line, which must stay
+    one line, not colour the terminal, and still show what was there. Letters of every
+    script, emoji, joiners, bidi marks and « » are left as they are. Idempotent."""
+    return "".join(_escaped(ch) if _must_escape(ch) else ch for ch in text)
+
+
+def _must_escape(ch: str) -> bool:
+    return ch in INVISIBLE_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")

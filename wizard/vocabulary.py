@@ -10,8 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from wizard import safeyaml
 
 PATH = Path(__file__).with_name("vocabulary.yaml")
 LANGS = ("fr", "en")
@@ -37,7 +38,7 @@ _FILE = TypeAdapter(dict[str, list[Term]])
 
 @cache
 def vocabularies() -> dict[str, tuple[Term, ...]]:
-    raw = yaml.safe_load(PATH.read_text(encoding="utf-8"))
+    raw = safeyaml.load(PATH.read_text(encoding="utf-8"))  # no aliases: one list, read as written
     data = _FILE.validate_python(raw)
     for name, terms in data.items():
         seen = [t.id for t in terms]

@@ -133,7 +133,7 @@ def test_cli_report_pdf_and_docx(tmp_path):
 @pytest.mark.parametrize("args, fragment", [
     (["report", "nope.json", "-o", "x.pdf"], "introuvable"),
     (["report", "examples/bij-urbain.json", "-o", "x.odt"], "« odt » inconnu"),
-    (["report", "examples/bij-urbain.json", "--kind", "memo"], "invalid choice"),
+    (["report", "examples/bij-urbain.json", "--kind", "memo"], "--kind : « memo » n’est pas un choix possible"),
     (["report", "examples/bij-urbain.json", "-o", "/nonexistent-dir/x.pdf"], "écriture impossible"),
 ])
 def test_cli_report_errors_are_one_line(args, fragment):

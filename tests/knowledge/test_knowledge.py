@@ -74,7 +74,7 @@ CASES = {
                            "réseau inconnu « myspace »"),
     "unknown goal in a KPI": ("kpis.yaml", lambda d: d[0].update(goals=["world_peace"]),
                               "objectif inconnu « world_peace »"),
-    "missing French text": ("arguments.yaml", lambda d: d[0]["title"].pop("fr"), "title.fr : Field required"),
+    "missing French text": ("arguments.yaml", lambda d: d[0]["title"].pop("fr"), "title.fr : champ obligatoire manquant"),
     "concern without argument": ("arguments.yaml",
                                  lambda d: d.__setitem__(slice(None), [a for a in d if a["concern"] != "cost"]),
                                  "arguments.yaml : « cost » : aucun argument pour cette inquiétude"),

@@ -119,7 +119,7 @@ BROKEN = {
           field: structure.staff
           kind: slider
           text: {fr: "Salariés ?", en: "Staff?"}
-        """, "staff", "kind : « slider » n’est pas permis"),
+        """, "staff", "kind : « slider » n’est pas une valeur permise (valeurs possibles : single, multi"),
     "unknown condition operator": ("""
         - id: name
           field: structure.name
@@ -167,7 +167,7 @@ BROKEN = {
           field: structure.name
           kind: text
           text: {fr: "Nom ?", en: "Name?"}
-        """, "Bad-Id", "id : String should match pattern"),
+        """, "Bad-Id", "id : « Bad-Id » n’a pas la forme attendue"),
     "contains on a single-choice question": ("""
         - id: kind
           field: structure.kind
@@ -277,4 +277,4 @@ def test_cli_validate_ok_and_broken(tmp_path):
     assert len(lines) == 1 and "« foo »" in lines[0].replace("\u00a0", " ") and "bad.yaml" in lines[0]
     missing = subprocess.run([sys.executable, "-m", "wizard", "validate", str(tmp_path / "nope.yaml")],
                              capture_output=True, text=True)
-    assert missing.returncode == 1 and "fichier illisible" in missing.stderr and "Traceback" not in missing.stderr
+    assert missing.returncode == 1 and "fichier introuvable" in missing.stderr and "Traceback" not in missing.stderr

@@ -700,6 +700,8 @@ ERROR_CALLS = [
     lambda: clean_text("a" * 201),
     lambda: parse_hours("3h de bénévolat"),
     lambda: match_options("16-25 ans", AGE_BANDS),
+    lambda: parse_number("1e3"),
+    lambda: parse_hours("10**9"),
 ]
 
 

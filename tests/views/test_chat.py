@@ -154,8 +154,8 @@ def test_whole_conversation_with_quick_replies(db):
     # the end: summary and the JSON download
     assert any(e.label == "Votre profil" for e in at.expander)
     assert not at.chat_input  # nothing left to type: changes go through « Modifier »
-    summary = "\n".join(m.value for m in at.markdown)
-    assert "Intercommunalité" in summary and "10\u00a0h par semaine" in summary
+    summary = "\n".join(x.value for x in at.text)  # typed text and the profile: plain text, never Markdown
+    assert "Tutelle\u00a0: Intercommunalité" in summary and "10\u00a0h par semaine" in summary
     download = [el for el in at.get("download_button")]
     assert download, "no download button"
     # the strategy, built by the engine from the stored profile, drawn with plain elements
@@ -240,13 +240,13 @@ def test_not_understood_gets_a_friendly_reply_and_nothing_is_lost(db):
     type_text(at, "la lune")  # not a country
     assert state(at).answers == before
     assert progress_caption(at) == caption
-    assert state(at).notice is not None
-    texts = [m.markdown[-1].value for m in at.chat_message if m.markdown]
-    assert any("la lune" in x for x in texts)
+    assert state(at).refused is not None
+    texts = [m.text[-1].value for m in at.chat_message if m.text]
+    assert "la lune" in texts  # the refused answer, quoted back as typed
     assert any("Choisissez parmi" in x and "France" in x for x in texts)
     type_text(at, "suisse")
     assert state(at).answers["structure_country"] == "ch"
-    assert state(at).notice is None
+    assert state(at).refused is None
     # a required question cannot be skipped
     pick(at, "Urbain")
     pick(at, "Commune")
@@ -256,7 +256,7 @@ def test_not_understood_gets_a_friendly_reply_and_nothing_is_lost(db):
     assert current_key(at) == "goals"
     type_text(at, "je ne sais pas")
     assert "goals" not in state(at).answers
-    assert "nécessaire" in state(at).notice[1]
+    assert "nécessaire" in state(at).refused[1]
 
 
 def test_edit_an_answer_reevaluates_conditions(db):
@@ -270,7 +270,7 @@ def test_edit_an_answer_reevaluates_conditions(db):
     # change the channels: Instagram is dropped, TikTok added
     click(at, "Modifier", "edit-current_channels")
     assert current_key(at) == "current_channels"
-    assert any("Votre réponse actuelle" in c.value for c in at.caption)
+    assert any("Votre réponse actuelle" in x.value for x in at.text)
     pick_many(at, ["Facebook", "TikTok"])
     answers = state(at).answers
     assert answers["current_channels"] == ["facebook", "tiktok"]
@@ -302,16 +302,19 @@ def test_resume_from_the_link_lands_on_the_same_question(db):
     again = start(token)
     assert current_key(again) == "structure_territory"
     assert progress_caption(again) == caption
-    transcript = [m.markdown[0].value for m in again.chat_message if m.markdown]
-    assert "BIJ de Lille" in "\n".join(transcript).replace("\\", "")
-    assert any("Votre territoire" in x for x in transcript)
+    said = [m.text[0].value for m in again.chat_message if m.text]
+    asked = [m.markdown[0].value for m in again.chat_message if m.markdown]
+    assert "BIJ de Lille" in said
+    assert any("Votre territoire" in x for x in asked)
     # the resume link is shown
     assert any(token in c.value for c in again.code)
 
 
-def test_unknown_link_is_refused_without_crash(db):
-    at = start("A" * 32)
-    assert any("pas valide" in w.value for w in at.warning)
+@pytest.mark.parametrize("link, says", [("A" * 32, "ne correspond à aucun diagnostic"),
+                                        ("Abc-123", "mal copié")])
+def test_unknown_or_cut_link_is_refused_without_crash(db, link, says):
+    at = start(link)
+    assert any(says in w.value for w in at.warning)
     click(at, "Commencer un nouveau diagnostic")
     assert "s" not in at.query_params
     assert progress_caption(at).startswith("Question 1 sur")
@@ -319,14 +322,16 @@ def test_unknown_link_is_refused_without_crash(db):
 
 def test_hostile_text_is_shown_inert(db):
     at = start()
-    hostile = "<script>alert(1)</script> **gras** [lien](http://x) :red[rouge] 🎉 مرحبا"
+    hostile = "<script>alert(1)</script> **gras** [lien](http://x) :red[rouge] $x^2$ www.evil.example 🎉 مرحبا"
     type_text(at, hostile)
     stored = db.load(state(at).token).answers["structure_name"]
     assert stored == hostile  # kept as typed
-    shown = [m.markdown[0].value for m in at.chat_message if m.markdown]
-    echoed = next(x for x in shown if "script" in x)
-    assert "\\<script\\>" in echoed and "\\*\\*gras\\*\\*" in echoed and "\\[lien\\]" in echoed
-    assert "\\:red\\[rouge\\]" in echoed and "🎉" in echoed and "مرحبا" in echoed
+    assert hostile in [m.text[0].value for m in at.chat_message if m.text]  # shown as plain text
+    assert not any("gras" in m.value for m in at.markdown)  # never through Markdown
+    type_text(at, "[clic ici](https://evil.example/phish) **vite**")  # refused, and echoed back
+    said = [m.text[0].value for m in at.chat_message if m.text]
+    assert "[clic ici](https://evil.example/phish) **vite**" in said
+    assert not any("evil" in m.value for m in at.markdown)
 
 
 def answer_until(at: AppTest, stop: str) -> AppTest:
@@ -367,6 +372,21 @@ def test_a_deleted_session_goes_on_in_a_new_one_without_losing_answers(db):
     new = state(at).token
     assert new != old and at.query_params["s"] == new
     assert db.load(new).answers == {"structure_name": "PIJ de Millau", "structure_kind": "pij"}
+
+
+def test_the_other_device_shows_the_winning_answer_with_a_notice(db):
+    phone = start()
+    type_text(phone, "PIJ de Rodez")
+    pick(phone, "Point Information Jeunesse (PIJ)")
+    computer = start(state(phone).token)
+    click(computer, "Modifier", "edit-structure_kind")
+    pick(computer, "Bureau Information Jeunesse (BIJ)")  # the computer's save is the last
+    pick(phone, "France")  # the phone's next action
+    assert state(phone).answers["structure_kind"] == "bij"
+    assert any("autre appareil" in i.value for i in phone.info)
+    assert any(x.value.startswith("Quel type de structure") and x.value.endswith("Bureau Information Jeunesse (BIJ)")
+               for x in phone.text)
+    assert db.load(state(phone).token).answers["structure_country"] == "fr"
 
 
 def test_two_devices_on_the_same_link_do_not_erase_each_other(db):

@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
+from wizard import errors_fr, inputs, safeyaml
 from wizard.knowledge import models as m
 from wizard.vocabulary import ids
 
@@ -88,15 +88,16 @@ class _Check:
 
 def _read(directory: Path, name: str, problems: list[str]) -> Any:
     path = directory / f"{name}.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         problems.append(f"{path.name} : fichier manquant")
         return None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (ligne {mark.line + 1})" if mark else ""
-        problems.append(f"{path.name} : YAML illisible{where} : {getattr(exc, 'problem', exc)}")
+    try:  # the level names of maturity.yaml are anchors: aliases allowed, their expansion bounded
+        raw = safeyaml.load(inputs.read_text(path), safeyaml.BoundedLoader)
+    except inputs.InputError as exc:
+        problems.append(f"{path.name} : {exc}")
+        return None
+    except safeyaml.YamlError as exc:
+        problems.append(f"{path.name} : YAML illisible : {exc}")
         return None
     try:
         return FILES[name].validate_python(raw)
@@ -108,7 +109,7 @@ def _read(directory: Path, name: str, problems: list[str]) -> Any:
                 item = raw[int(loc[0])]
                 entry = str(item.get("id") or item.get("concern") or f"n° {int(loc[0]) + 1}") if isinstance(item, dict) else loc[0]
             where = ".".join(loc[1:])
-            problems.append(f"{path.name} : « {entry} » : {where + ' : ' if where else ''}{err['msg']}")
+            problems.append(f"{path.name} : « {entry} » : {where + ' : ' if where else ''}{errors_fr.message(err)}")
         return None
 
 

@@ -99,6 +99,22 @@ def shape_errors(condition: Any) -> list[str]:
     return [e for c in arg for e in shape_errors(c)]
 
 
+def deeper_than(condition: Any, limit: int) -> bool:
+    """True when mappings (operators) nest more than `limit` deep: checked before anything
+    walks a condition recursively. Iterative, stops at the first spot too deep."""
+    stack = [(condition, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, Mapping):
+            depth += 1
+            if depth > limit:
+                return True
+            stack.extend((v, depth) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth) for v in node)
+    return False
+
+
 def atoms(condition: Mapping | None) -> Iterator[tuple[str, str, list]]:
     """Every (operator, question id, values compared) in a condition, for the validator."""
     if condition is None:
@@ -133,7 +149,7 @@ def can_hold(condition: Mapping | None, possible: Callable[[str], set | None]) -
         if values is None:
             return True
         wanted = [arg[1]] if shape == "pair" else arg[1]
-        return any(_hashable(v) in values for v in wanted)
+        return any(_may_be(v, values) for v in wanted)
     if shape == "question":
         values = possible(arg)
         return values is None or bool(values)
@@ -146,3 +162,10 @@ def can_hold(condition: Mapping | None, possible: Callable[[str], set | None]) -
 
 def _hashable(v):
     return tuple(v) if isinstance(v, list) else v
+
+
+def _may_be(value, values: set) -> bool:
+    try:
+        return _hashable(value) in values
+    except TypeError:  # an object, or a list holding lists: no answer can be that
+        return False

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
+from wizard import errors_fr, inputs, safeyaml
 from wizard.questionnaire import conditions
 from wizard.questionnaire.choices import choices
 from wizard.questionnaire.fields import ITEM, resolve
@@ -29,6 +29,7 @@ KIND_FITS = {
     "text": {"str"},
 }
 REQUIRED_FIELDS = ("goals", "audience.age_bands", "resources.hours_per_week")
+MAX_CONDITION_DEPTH = 20  # operators inside operators; real conditions use 3 or 4
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,9 @@ def check_text(text: str, file: str = "<texte>") -> Report:
     """Both layers on YAML text; never raises for bad content."""
     report = Report(file)
     try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"ligne {mark.line + 1}, colonne {mark.column + 1} : " if mark else ""
-        report.errors.append(Problem(file, None, f"YAML illisible : {where}{getattr(exc, 'problem', exc)}"))
+        raw = safeyaml.load(text)
+    except safeyaml.YamlError as exc:
+        report.errors.append(Problem(file, None, f"YAML illisible\u00a0: {exc}"))
         return report
     if not isinstance(raw, dict):
         report.errors.append(Problem(file, None, "le fichier doit contenir un questionnaire (id, title, questions)"))
@@ -86,10 +85,11 @@ def check_text(text: str, file: str = "<texte>") -> Report:
 
 
 def check_file(path: Path) -> Report:
+    """check_text on a file of at most inputs.MAX_FILE_BYTES (looked at before reading)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Report(str(path), errors=[Problem(str(path), None, f"fichier illisible : {exc.__class__.__name__}")])
+        text = inputs.read_text(path)
+    except inputs.InputError as exc:
+        return Report(str(path), errors=[Problem(str(path), None, str(exc))])
     return check_text(text, str(path))
 
 
@@ -115,9 +115,10 @@ def _structure_problems(file: str, raw: dict, exc: ValidationError) -> list[Prob
         qid = None
         if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
             item = questions[loc[1]] if loc[1] < len(questions) else None
-            qid = str(item.get("id")) if isinstance(item, dict) and item.get("id") else f"n° {loc[1] + 1}"
+            given_id = item.get("id") if isinstance(item, dict) else None
+            qid = errors_fr.clip(given_id) if isinstance(given_id, str) and given_id else f"n° {loc[1] + 1}"
             loc = loc[2:]
-        where = ".".join(str(p) for p in loc if not str(p).startswith(("function-", "str", "bool", "int")))
+        where = ".".join(errors_fr.clip(str(p)) for p in loc if not str(p).startswith(("function-", "str", "bool", "int")))
         if err["type"] == "missing" and where.endswith(".fr"):
             msg = f"texte français manquant ({where})"
         elif err["type"] == "missing":
@@ -125,11 +126,11 @@ def _structure_problems(file: str, raw: dict, exc: ValidationError) -> list[Prob
         elif err["type"] == "extra_forbidden":
             msg = f"clé inconnue : {where}"
         elif err["type"] == "literal_error":
-            msg = f"{where} : « {err.get('input')} » n’est pas permis ({err['msg'].removeprefix('Input should be ')})"
+            msg = f"{where}\u00a0: {errors_fr.message(err)}"
         elif where.endswith(".fr") and err["type"] == "string_too_short":
             msg = f"texte français vide ({where})"
         else:
-            msg = f"{where or 'contenu'} : {err['msg']}"
+            msg = f"{where or 'contenu'}\u00a0: {errors_fr.message(err)}"
         out.append(Problem(file, qid, msg))
     return _dedupe(out)
 
@@ -233,6 +234,9 @@ def _check_for_each(q: Questionnaire, i: int, question: Question, P) -> None:
 
 def _check_condition(q: Questionnaire, i: int, question: Question, P) -> None:
     if question.when is None:
+        return
+    if conditions.deeper_than(question.when, MAX_CONDITION_DEPTH):
+        P(f"condition trop imbriquée\u00a0: au plus {MAX_CONDITION_DEPTH} opérateurs les uns dans les autres")
         return
     problems = conditions.shape_errors(question.when)
     if problems:

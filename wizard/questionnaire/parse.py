@@ -13,9 +13,25 @@ from wizard.questionnaire import textparse as tp
 from wizard.questionnaire.choices import choices, scale_bounds
 from wizard.questionnaire.fields import resolve
 from wizard.questionnaire.flow import Step
-from wizard.questionnaire.textparse import NotUnderstood
+from wizard.questionnaire.textparse import NBSP, NotUnderstood, format_number
 
-__all__ = ["NotUnderstood", "parse", "option_names"]
+__all__ = ["MAX_ANSWER_CHARS", "NotUnderstood", "TooLong", "option_names", "parse"]
+
+MAX_ANSWER_CHARS = 2000  # the most a typed answer may hold (the chat box and the server both enforce it)
+
+
+class TooLong(NotUnderstood):
+    """An answer over MAX_ANSWER_CHARS characters, refused before any parsing.
+
+    `key` names the message (« too_long », as in the chat's texts) and `length` /
+    `limit` fill it, so a page can say it in another language; str() is the French."""
+
+    key = "too_long"
+
+    def __init__(self, length: int, limit: int = MAX_ANSWER_CHARS) -> None:
+        self.length, self.limit = length, limit
+        super().__init__(f"Votre réponse fait {format_number(length)}{NBSP}caractères{NBSP}: "
+                         f"la limite est de {format_number(limit)}. Raccourcissez-la.")
 
 
 def option_names(step: Step) -> list[tuple[Any, list[str]]]:
@@ -87,7 +103,10 @@ PARSERS: dict[str, Callable[[Step, str], Any]] = {
 
 
 def parse(step: Step, text: str) -> Any:
-    """The value to store for `text` typed at `step` (None = skipped), or NotUnderstood."""
+    """The value to store for `text` typed at `step` (None = skipped), or NotUnderstood
+    (TooLong, before anything else, for more than MAX_ANSWER_CHARS characters)."""
+    if len(text) > MAX_ANSWER_CHARS:
+        raise TooLong(len(text))
     if tp.is_skip(text) and not _is_option_name(step, text):
         if step.question.optional:
             return None

@@ -1,7 +1,10 @@
 """The database engine: an SQLite file unless DATABASE_URL names another server.
 
 SQLite is used from Streamlit's threads, hence check_same_thread=False, WAL (readers
-do not block the writer) and a busy timeout instead of "database is locked" errors.
+do not block the writer) and a busy timeout. Writes start with BEGIN IMMEDIATE (the
+`cap_write` execution option): a read-then-write transaction in WAL mode would otherwise
+fail at once when another device wrote in between, whatever the busy timeout.
+SQL parameters are hidden from error messages, so the log never holds answers or hashes.
 """
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 
-from wizard.store.schema import metadata
+from wizard.store import migrate
+from wizard.store.errors import StoreError
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "data" / "cap-reseaux.sqlite"
 
@@ -26,23 +31,67 @@ def database_url(env: dict | None = None) -> str:
     return url
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """An engine with the tables created (idempotent)."""
-    url = url or database_url()
-    if url.startswith("sqlite"):
-        path = url.removeprefix("sqlite:///")
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL (None for a server or an in-memory database)."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split(":///", 1)[1] if ":///" in url else ""
+    path = path.split("?", 1)[0]
+    return Path(path) if path and path != ":memory:" else None
 
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record):
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=15000")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.close()
+
+def check_writable(path: Path) -> None:
+    """Say at start, in words, when the file or its folder cannot be written."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError("read_only", f"cannot create folder {folder}: {exc.strerror}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError("read_only", f"folder {folder} is not writable by this user")
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if p.exists() and not os.access(p, os.R_OK | os.W_OK):
+            raise StoreError("read_only", f"file {p} is not writable by this user")
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15},
+                           hide_parameters=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # transactions are begun below, not by the driver
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=15000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("cap_write") else "BEGIN")
+
+    return engine
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine on a database at the newest schema revision (migrated if needed)."""
+    url = url or database_url()
+    path = sqlite_path(url)
+    if path is not None:
+        check_writable(path)
+        engine = _sqlite_engine(url)
+    elif url.startswith("sqlite"):
+        engine = _sqlite_engine(url)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
-    metadata.create_all(engine)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                               connect_args={"connect_timeout": 5} if url.startswith("postgresql") else {})
+    try:
+        migrate.upgrade(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        text = str(exc.orig).lower()
+        if "readonly" in text or "read-only" in text:
+            raise StoreError("read_only", str(exc.orig)) from None
+        raise StoreError("unavailable", f"{type(exc.orig).__name__}: {exc.orig}") from None
     return engine

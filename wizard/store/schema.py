@@ -1,7 +1,8 @@
 """Tables. No personal data about young people: a session holds a structure's answers.
 
 The resume token itself is never stored, only its SHA-256, so a copy of the database
-does not hand out resume links.
+does not hand out resume links. This is the shape at the newest migration
+(migrations/versions/): a change here goes with a new revision there.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ sessions = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("completed_at", DateTime(timezone=True)),
     Column("profile_json", Text),
+    # Bumped by every write of answers: orders concurrent saves (the highest wins).
+    Column("revision", Integer, nullable=False, default=0, server_default="0"),
 )
 
 answers = Table(
@@ -30,4 +33,12 @@ answers = Table(
     Column("value_json", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("session_id", "key", name="uq_answer_session_key"),
+)
+
+# The database's own identity: a random id drawn when it was created, and that date.
+# A page that saved into another database (file deleted, backup restored) notices it.
+meta = Table(
+    "meta", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
 )

@@ -1,25 +1,52 @@
-"""Conversations: create one, store its answers as they come, find it again from its token."""
+"""Conversations: create one, store its answers as they come, find it again from its token.
+
+Several devices may write on one link at once. `update` is the one write path for
+answers: in one transaction it locks the session row, reads the stored answers, lets the
+caller compute the new set from them, and writes only the keys that changed (upsert) and
+removes only the keys the new set dropped. Saves are thereby serialised per session (the
+row lock on PostgreSQL, BEGIN IMMEDIATE on SQLite), each one bumps the session's
+revision, and a transient failure (deadlock, lock timeout, dropped connection) is retried.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
+import random
 import re
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
+from wizard.store.db import sqlite_path
+from wizard.store.errors import SessionGone, StoreError
 from wizard.store.schema import answers as answers_t
+from wizard.store.schema import meta as meta_t
 from wizard.store.schema import sessions as sessions_t
 
 TOKEN_BYTES = 24  # 192 bits
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+RETRIES = 6
+log = logging.getLogger("cap_reseaux.store")
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def well_formed(token: object) -> bool:
+    """A token as new_token() makes them (a link cut or mistyped is not)."""
+    return isinstance(token, str) and bool(_TOKEN_RE.match(token))
 
 
 def _hash(token: str) -> str:
@@ -30,6 +57,10 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 @dataclass
 class StoredSession:
     token: str
@@ -37,75 +68,213 @@ class StoredSession:
     lang: str
     answers: dict[str, Any] = field(default_factory=dict)
     profile: dict | None = None
+    revision: int = 0
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What one update saw and left: the answers before and after it, and its revision."""
+
+    before: dict[str, Any]
+    after: dict[str, Any]
+    revision: int
+
+
+def _transient(exc: SQLAlchemyError) -> bool:
+    return isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
 
 
 class SessionStore:
-    """Every write commits before returning: an answer is safe once save_answers returns."""
+    """Every write commits before returning: an answer is safe once `update` returns."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._writer = engine.execution_options(cap_write=True)
+        file = sqlite_path(str(engine.url))
+        self._file = Path(os.path.realpath(file)) if file else None
+        self._file_id = self._stat_id()
 
-    def create(self, questionnaire_id: str, lang: str = "fr") -> str:
-        token = new_token()
-        now = _now()
-        with self.engine.begin() as conn:
-            conn.execute(insert(sessions_t).values(
-                token_hash=_hash(token), questionnaire_id=questionnaire_id, lang=lang,
-                created_at=now, updated_at=now))
-        return token
+    def _write(self):
+        return self._writer.begin()
 
-    def _id(self, conn, token: str) -> int | None:
-        if not isinstance(token, str) or not _TOKEN_RE.match(token):
+    # --- faults --------------------------------------------------------------------
+
+    def _stat_id(self) -> tuple[int, int] | None:
+        if self._file is None:
+            return None
+        try:
+            st = os.stat(self._file)
+        except FileNotFoundError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def _open_deleted(self) -> bool:
+        """True when this process still holds the database file open after it was deleted
+        (a new file can get the old inode number: comparing stat results is not enough)."""
+        target = f"{self._file} (deleted)"
+        try:
+            fds = os.listdir("/proc/self/fd")
+        except OSError:  # not Linux: the inode comparison alone
+            return False
+        for fd in fds:
+            try:
+                if os.readlink(f"/proc/self/fd/{fd}") == target:
+                    return True
+            except OSError:
+                continue
+        return False
+
+    def _guard(self) -> None:
+        """An SQLite file deleted under a running server would swallow every write without a
+        word (open connections keep the unlinked file): refuse instead. A file put back or
+        replaced is reopened; pages notice the other database by its instance id."""
+        if self._file is None:
+            return
+        now = self._stat_id()
+        if now is None:
+            log.error("database file %s is missing: writes refused until it is back", self._file)
+            raise StoreError("missing_file", str(self._file))
+        if now != self._file_id or self._open_deleted():
+            log.warning("database file %s was replaced: reopening it", self._file)
+            self.engine.dispose()
+            from wizard.store.migrate import upgrade
+            upgrade(self.engine)
+            self._file_id = self._stat_id()
+
+    def _run(self, what: str, work: Callable[[], Any]) -> Any:
+        """Run `work`, retrying transient errors; anything else becomes a StoreError."""
+        self._guard()
+        for attempt in range(RETRIES):
+            try:
+                return work()
+            except SessionGone:
+                raise
+            except SQLAlchemyError as exc:
+                if _transient(exc) and attempt < RETRIES - 1:
+                    time.sleep(min(0.5, 0.01 * 2 ** attempt) * (0.5 + random.random()))
+                    continue
+                detail = f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+                log.error("database error during %s (attempt %d): %s", what, attempt + 1, detail.splitlines()[0])
+                raise StoreError("unavailable", detail) from None
+        raise AssertionError("unreachable")
+
+    # --- reads ---------------------------------------------------------------------
+
+    @staticmethod
+    def _id(conn, token: str) -> int | None:
+        if not well_formed(token):
             return None
         return conn.execute(select(sessions_t.c.id).where(sessions_t.c.token_hash == _hash(token))).scalar()
 
+    @staticmethod
+    def _answers(conn, sid: int) -> dict[str, Any]:
+        rows = conn.execute(select(answers_t.c.key, answers_t.c.value_json)
+                            .where(answers_t.c.session_id == sid)).all()
+        return {k: json.loads(v) for k, v in rows}
+
     def load(self, token: str) -> StoredSession | None:
         """The stored conversation, or None for an unknown or malformed token."""
-        with self.engine.connect() as conn:
-            sid = self._id(conn, token)
-            if sid is None:
-                return None
-            row = conn.execute(select(sessions_t).where(sessions_t.c.id == sid)).one()
-            rows = conn.execute(select(answers_t.c.key, answers_t.c.value_json)
-                                .where(answers_t.c.session_id == sid)).all()
-        return StoredSession(
-            token=token, questionnaire_id=row.questionnaire_id, lang=row.lang,
-            answers={k: json.loads(v) for k, v in rows},
-            profile=json.loads(row.profile_json) if row.profile_json else None)
+        if not well_formed(token):
+            return None
 
-    def save_answers(self, token: str, new: dict[str, Any]) -> None:
-        """Make the stored answers equal to `new` (upsert what changed, delete what went away)."""
-        now = _now()
-        with self.engine.begin() as conn:
-            sid = self._id(conn, token)
-            if sid is None:
-                raise KeyError("session inconnue")
-            old = dict(conn.execute(select(answers_t.c.key, answers_t.c.value_json)
-                                    .where(answers_t.c.session_id == sid)).all())
-            gone = [k for k in old if k not in new]
-            if gone:
-                conn.execute(delete(answers_t).where(answers_t.c.session_id == sid, answers_t.c.key.in_(gone)))
-            for key, value in new.items():
-                encoded = json.dumps(value, ensure_ascii=False)
-                if key not in old:
-                    conn.execute(insert(answers_t).values(session_id=sid, key=key, value_json=encoded, updated_at=now))
-                elif old[key] != encoded:
-                    conn.execute(update(answers_t).where(answers_t.c.session_id == sid, answers_t.c.key == key)
-                                 .values(value_json=encoded, updated_at=now))
-            conn.execute(update(sessions_t).where(sessions_t.c.id == sid)
-                         .values(updated_at=now, completed_at=None, profile_json=None))
+        def work():
+            with self.engine.connect() as conn:
+                sid = self._id(conn, token)
+                if sid is None:
+                    return None
+                row = conn.execute(select(sessions_t).where(sessions_t.c.id == sid)).one()
+                return StoredSession(
+                    token=token, questionnaire_id=row.questionnaire_id, lang=row.lang,
+                    answers=self._answers(conn, sid), revision=row.revision,
+                    profile=json.loads(row.profile_json) if row.profile_json else None)
+        return self._run("load", work)
 
-    def save_profile(self, token: str, profile: dict) -> None:
+    def identity(self) -> tuple[str, datetime | None]:
+        """(instance id, creation date) of the database in use: another one after a replacement.
+        Read every time (one small query): a new file can even reuse the old one's inode."""
+        def work():
+            with self.engine.connect() as conn:
+                return dict(conn.execute(select(meta_t.c.key, meta_t.c.value)).all())
+        values = self._run("identity", work)
+        created = values.get("created_at")
+        return values.get("instance_id", ""), datetime.fromisoformat(created) if created else None
+
+    # --- writes --------------------------------------------------------------------
+
+    def create(self, questionnaire_id: str, lang: str = "fr") -> str:
+        token, now = new_token(), _now()
+
+        def work():
+            with self._write() as conn:
+                conn.execute(insert(sessions_t).values(
+                    token_hash=_hash(token), questionnaire_id=questionnaire_id, lang=lang,
+                    created_at=now, updated_at=now, revision=0))
+        self._run("create", work)
+        return token
+
+    def update(self, token: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> Saved:
+        """Replace the stored answers by change(stored), atomically. `change` may run more than
+        once (a retried transaction) and must be pure. Raises SessionGone for an unknown token."""
+
+        def work() -> Saved:
+            with self._write() as conn:
+                row = conn.execute(select(sessions_t.c.id, sessions_t.c.revision).where(
+                    sessions_t.c.token_hash == _hash(token)).with_for_update()).first() if well_formed(token) else None
+                if row is None:
+                    raise SessionGone(token[:0] + "session inconnue")
+                old = self._answers(conn, row.id)
+                new = change(dict(old))
+                if new == old:
+                    return Saved(old, old, row.revision)
+                now, revision = _now(), row.revision + 1
+                gone = [k for k in old if k not in new]
+                if gone:
+                    conn.execute(delete(answers_t).where(answers_t.c.session_id == row.id, answers_t.c.key.in_(gone)))
+                for key, value in new.items():
+                    if key not in old or old[key] != value:
+                        self._upsert(conn, row.id, key, _encode(value), now)
+                conn.execute(update(sessions_t).where(sessions_t.c.id == row.id).values(
+                    updated_at=now, completed_at=None, profile_json=None, revision=revision))
+                return Saved(old, new, revision)
+        return self._run("update", work)
+
+    @staticmethod
+    def _upsert(conn, sid: int, key: str, encoded: str, now: datetime) -> None:
+        make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        stmt = make(answers_t).values(session_id=sid, key=key, value_json=encoded, updated_at=now)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=[answers_t.c.session_id, answers_t.c.key],
+            set_={"value_json": stmt.excluded.value_json, "updated_at": stmt.excluded.updated_at}))
+
+    def save_answers(self, token: str, new: dict[str, Any]) -> Saved:
+        """Make the stored answers equal to `new` (seeding, tests, benchmarks)."""
+        return self.update(token, lambda _old: dict(new))
+
+    def save_profile(self, token: str, profile: dict, revision: int | None = None) -> bool:
+        """Store the finished profile; with `revision`, only if no save came since (else False)."""
         now = _now()
-        with self.engine.begin() as conn:
-            sid = self._id(conn, token)
-            if sid is None:
-                raise KeyError("session inconnue")
-            conn.execute(update(sessions_t).where(sessions_t.c.id == sid).values(
-                profile_json=json.dumps(profile, ensure_ascii=False), completed_at=now, updated_at=now))
+
+        def work() -> bool:
+            with self._write() as conn:
+                sid = self._id(conn, token)
+                if sid is None:
+                    raise SessionGone("session inconnue")
+                where = [sessions_t.c.id == sid]
+                if revision is not None:
+                    where.append(sessions_t.c.revision == revision)
+                done = conn.execute(update(sessions_t).where(*where).values(
+                    profile_json=_encode(profile), completed_at=now, updated_at=now))
+                return done.rowcount == 1
+        return self._run("save_profile", work)
 
     def set_lang(self, token: str, lang: str) -> None:
-        with self.engine.begin() as conn:
-            sid = self._id(conn, token)
-            if sid is not None:
-                conn.execute(update(sessions_t).where(sessions_t.c.id == sid).values(lang=lang))
+        def work():
+            with self._write() as conn:
+                sid = self._id(conn, token)
+                if sid is not None:
+                    conn.execute(update(sessions_t).where(sessions_t.c.id == sid).values(lang=lang))
+        self._run("set_lang", work)
+
+
+def database_file(store: SessionStore) -> Path | None:
+    return store._file

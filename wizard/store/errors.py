@@ -1,0 +1,23 @@
+"""What can go wrong with the database, named for the person who must act on it.
+
+The page turns each kind into plain French (never a traceback); the server log gets
+the details (path, driver message), never a token.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+Kind = Literal["unavailable", "missing_file", "read_only"]
+
+
+class StoreError(Exception):
+    """The database could not do what was asked. `kind` says why, `detail` is for the log."""
+
+    def __init__(self, kind: Kind, detail: str = ""):
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+        self.kind = kind
+        self.detail = detail
+
+
+class SessionGone(KeyError):
+    """No stored conversation for this token (deleted, or another database)."""
