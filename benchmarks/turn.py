@@ -29,21 +29,22 @@ from wizard.questionnaire import flow  # noqa: E402
 from wizard.questionnaire.load import SHIPPED, load  # noqa: E402
 from wizard.store import SessionStore, make_engine  # noqa: E402
 
-# 30 answers (three channels expand the presence questions), the 31st is timed.
+# 30 answers (two channels expand the presence questions, the follow-up goal adds its
+# two questions), the 31st is timed.
 ANSWERS = {
     "structure_name": "Mission Locale du Haut-Vallon", "structure_kind": "mission_locale",
     "structure_country": "fr", "structure_territory": "rural", "structure_parent_body": "intercommunalite",
     "structure_youth_per_year": 2800, "structure_staff": 25,
-    "current_channels": ["facebook", "instagram", "youtube"],
-    "presence_followers.facebook": 900, "presence_followers.instagram": 400, "presence_followers.youtube": 600,
-    "presence_posts.facebook": 2, "presence_posts.instagram": 3, "presence_posts.youtube": 1,
+    "current_channels": ["facebook", "youtube"],
+    "presence_followers.facebook": 900, "presence_followers.youtube": 600,
+    "presence_posts.facebook": 2, "presence_posts.youtube": 1,
     "goals": ["individual_followup", "inform"], "age_bands": ["18_25"], "groups": ["insertion"],
-    "hours_per_week": 10, "people": 3, "skills": ["video"], "equipment": ["pro_smartphone"],
+    "hours_per_week": 10, "people": 3, "comms_in_job": None, "followup_counsellors": 3, "followup_youths": 45,
+    "skills": ["video"], "equipment": ["pro_smartphone"],
     "budget": 0, "concerns": ["time"], "validation_required": True, "own_accounts_allowed": "unknown",
-    "working_hours_only": True, "maturity_strategy": 2, "maturity_content": 3,
-    "maturity_interaction": 2, "maturity_measurement": 1,
+    "working_hours_only": True, "maturity_strategy": 2, "maturity_content": 3, "maturity_interaction": 2,
 }
-TIMED_ANSWER = "3"  # maturity_organisation
+TIMED_KEY, TIMED_ANSWER = "maturity_measurement", "1"
 
 
 def _time(at: AppTest, text: str) -> float:
@@ -59,9 +60,9 @@ def wizard_sample(store: SessionStore, q) -> float:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["s"] = token
     at.run()
-    assert flow.current(q, at.session_state["chat_state"].answers).key == "maturity_organisation"
+    assert flow.current(q, at.session_state["chat_state"].answers).key == TIMED_KEY
     elapsed = _time(at, TIMED_ANSWER)
-    assert not at.exception and "maturity_organisation" in at.session_state["chat_state"].answers
+    assert not at.exception and TIMED_KEY in at.session_state["chat_state"].answers
     return elapsed
 
 

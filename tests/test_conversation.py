@@ -125,7 +125,7 @@ def test_finish_stores_the_profile_once_per_revision(svc, store):
                "structure_territory": "rural", "structure_parent_body": "commune",
                "structure_youth_per_year": 100, "structure_staff": 3, "current_channels": [],
                "goals": ["inform"], "age_bands": ["18_25"], "groups": [], "hours_per_week": 5, "people": 1,
-               "skills": [], "equipment": [], "budget": 0, "concerns": [], "validation_required": False,
+               "comms_in_job": None, "skills": [], "equipment": [], "budget": 0, "concerns": [], "validation_required": False,
                "own_accounts_allowed": "yes", "working_hours_only": True}
     for step in flow.steps(Q, answers):
         if step.key in answers:

@@ -27,7 +27,7 @@ def test_minimal_profile_gets_defaults():
     p = parse_profile(MINIMAL)
     assert p.structure.kind == "autre" and p.structure.country == "fr"
     assert p.presence == {} and p.concerns == [] and p.maturity == {}
-    assert p.resources.people == 1 and p.resources.budget_eur_per_year == 0
+    assert p.resources.people == 1 and p.resources.budget_per_year == 0
     assert p.constraints.own_accounts_allowed == "unknown" and p.constraints.working_hours_only is True
 
 

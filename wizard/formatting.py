@@ -33,3 +33,26 @@ def long_date(d, lang: str = "fr") -> str:
         return f"{d.day} {_MONTHS['en'][d.month - 1]} {d.year}"
     day = "1er" if d.day == 1 else str(d.day)
     return f"{day} {_MONTHS['fr'][d.month - 1]} {d.year}"
+
+
+# Currency signs by language: (before the amount, after the amount). French puts the sign after the
+# number with a no-break space (« 500 € », « 500 CHF », « 500 $ CA »); English before it (« €500 »,
+# « CHF 500 », « CA$500 »).
+_CURRENCY = {
+    "fr": {"EUR": ("", "\u00a0€"), "CHF": ("", "\u00a0CHF"), "CAD": ("", "\u00a0$\u00a0CA")},
+    "en": {"EUR": ("€", ""), "CHF": ("CHF\u00a0", ""), "CAD": ("CA$", "")},
+}
+_NO_CURRENCY = {"fr": "\u00a0(monnaie non précisée)", "en": " (currency not stated)"}
+
+
+def money(amount: float, currency: str | None, lang: str = "fr") -> str:
+    """An amount in the structure's currency: money(500, "CHF") -> "500 CHF", money(500, "CAD", "en") -> "CA$500".
+
+    `currency` None (a country whose currency is not known): the number, then « (monnaie non précisée) »;
+    an ISO code without a sign here is written out (« 500 USD », « USD 500 »)."""
+    lang = "en" if lang == "en" else "fr"
+    text = number(amount, lang)
+    if currency is None:
+        return text + _NO_CURRENCY[lang]
+    before, after = _CURRENCY[lang].get(currency, ("", f"\u00a0{currency}") if lang == "fr" else (f"{currency}\u00a0", ""))
+    return f"{before}{text}{after}"

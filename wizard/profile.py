@@ -9,9 +9,9 @@ sentences that name the field and the allowed values.
 from __future__ import annotations
 
 import math
-from typing import Annotated, get_args
+from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from wizard import errors_fr
@@ -97,12 +97,39 @@ class Audience(_Model):
     groups: UniqueList(Group) = []
 
 
+Currency = Literal["EUR", "CHF", "CAD"]
+CURRENCY_OF_COUNTRY: dict[str, str] = {"fr": "EUR", "be": "EUR", "ch": "CHF", "qc": "CAD"}
+
+
 class Resources(_Model):
     hours_per_week: Number = Field(ge=0, le=168)
     people: Int = Field(1, ge=1, le=1000)
     skills: UniqueList(Skill) = []
     equipment: UniqueList(Equipment) = []
-    budget_eur_per_year: Number = Field(0, ge=0, le=1_000_000_000)
+    budget_per_year: Number = Field(0, ge=0, le=1_000_000_000)
+    currency: Currency | None = Field(None, description="Currency of budget_per_year; by default the country's.")
+    budget_eur_per_year: Number | None = Field(
+        None, ge=0, le=1_000_000_000, exclude=True,
+        description="Profiles written before currencies: read as budget_per_year in euros.")
+    comms_in_job: bool | None = Field(
+        None, description="Someone's job description includes communication (None: not known).")
+    followup_counsellors: Int | None = Field(
+        None, ge=1, le=1000, description="Staff who follow young people one to one by messaging.")
+    followup_youths: Int | None = Field(
+        None, ge=0, le=100_000, description="Young people followed by messaging at the same time.")
+
+    @model_validator(mode="after")
+    def _legacy_budget(self):
+        if self.budget_eur_per_year is not None:
+            if self.budget_per_year and self.budget_per_year != self.budget_eur_per_year:
+                raise PydanticCustomError("budget_twice", "donnez le budget une seule fois "
+                                          "(budget_per_year, ou budget_eur_per_year des anciens profils)")
+            if self.currency not in (None, "EUR"):
+                raise PydanticCustomError("budget_currency", "budget_eur_per_year est en euros : "
+                                          "utilisez budget_per_year avec currency")
+            self.budget_per_year, self.currency = self.budget_eur_per_year, "EUR"
+            self.budget_eur_per_year = None
+        return self
 
 
 class Constraints(_Model):
@@ -123,6 +150,13 @@ class Profile(_Model):
         default_factory=dict,
         description="Self-assessment per dimension, 1 (discovery) to 5 (exemplary).",
     )
+
+    @model_validator(mode="after")
+    def _currency_of_the_country(self):
+        """Amounts are in the structure's currency: the country's unless given (None: not known)."""
+        if self.resources.currency is None:
+            self.resources.currency = CURRENCY_OF_COUNTRY.get(self.structure.country)
+        return self
 
 
 class ProfileError(ValueError):

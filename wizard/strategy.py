@@ -62,6 +62,8 @@ class ChannelRecommendation(_Model):
     rhythm_level: Literal["minimum", "recommended"]
     score_parts: ScoreParts
     sources: list[str] = []
+    role_id: str = ""  # the role of the plan this channel fills (roles.yaml), "" when only by score
+    kept_existing: bool = False  # an existing account kept for its community
 
 
 class ExcludedChannel(_Model):
@@ -69,7 +71,8 @@ class ExcludedChannel(_Model):
     label: str
     score: int = Field(ge=0, le=100)
     reasons: list[str] = Field(min_length=1)
-    cause: Literal["age", "fit", "capacity"]
+    cause: Literal["age", "fit", "capacity", "cap", "ethics", "duplicate", "role_taken"]
+    rest: list[str] = []  # an existing account left out: how to put it to rest (nothing deleted)
 
 
 class Assumption(_Model):
@@ -80,8 +83,12 @@ class Assumption(_Model):
     high_hours: float
     used_hours: float
     assumption: bool
-    basis: str
+    basis: str  # why this range, then why `used_hours` and how the work was counted
     sources: list[str] = []
+    adjusted_for: list[str] = []  # skills of the team that lowered used_hours (the low end instead of the middle)
+    light: bool = False  # the light range of a one-network plan
+    sized_with: list[str] = []  # effort.yaml sizing parameters that counted the work (floor, messages per youth…)
+    defaults: list[str] = []  # Profile fields not given, replaced by a labelled assumption
 
 
 class Workload(_Model):
@@ -94,6 +101,8 @@ class Workload(_Model):
     share_of_full_time: float  # estimated / full_time_hours
     full_time_hours: float = 35
     by_channel: dict[str, float]
+    shared_hours_per_week: float = 0  # work no single channel carries (monitoring, review…): by_channel + shared = estimated
+    shared_label: str = ""  # what the shared part is, in words
     by_activity: dict[str, float]
     items: list[WorkItem]
     ways_out: list[str] = []
@@ -129,6 +138,7 @@ class MaturityScore(_Model):
 class Kpi(_Model):
     id: str
     goals: list[str]
+    channels: list[str] = []  # the recommended channels it measures (empty: the plan as a whole)
     name: str
     definition: str
     how_to_measure: str
@@ -207,6 +217,8 @@ class Strategy(_Model):
     legal: list[LegalPoint]
     calendar: list[CalendarMonth]
     sources: list[SourceRef]
+    currency: str | None = None  # of every amount (EUR, CHF, CAD); None: not known
+    not_covered: list[str] = []  # what the knowledge base does not cover for this structure (said, not guessed)
 
     def cited_keys(self) -> set[str]:
         """Every source key the strategy cites: [KEY] in its sentences and its `sources` lists."""

@@ -63,7 +63,9 @@ def term(name: str, id_: str) -> Term:
     raise KeyError(f"{name}: {id_}")
 
 
+@cache
 def label(name: str, id_: str, lang: str = "fr") -> str:
+    """Pure and called for every sentence the engine writes: cached."""
     return term(name, id_).label(lang)
 
 

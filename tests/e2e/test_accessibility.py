@@ -31,7 +31,7 @@ def test_first_question_has_no_violation(app_server, browser_page):
 def test_results_page_has_no_violation(app_server, browser_page):
     store = SessionStore(make_engine(app_server.database_url))
     token = store.create("diagnostic")
-    store.save_answers(token, {**ANSWERS, "maturity_organisation": 3, "maturity_safety": 2})
+    store.save_answers(token, {**ANSWERS, "maturity_measurement": 1, "maturity_organisation": 3, "maturity_safety": 2})
     browser_page.goto(f"{app_server.url}/?s={token}")
     browser_page.get_by_text("Votre stratégie", exact=True).wait_for(timeout=30_000)
     idle(browser_page)

@@ -59,7 +59,7 @@ def test_hostile_text_is_inert_in_the_conversation(app_server, browser_page):
 def test_hostile_text_is_inert_on_the_results_page(app_server, browser_page):
     store = SessionStore(make_engine(app_server.database_url))
     token = store.create("diagnostic")
-    store.save_answers(token, {**ANSWERS, "structure_name": HOSTILE_NAME, "maturity_organisation": 3,
+    store.save_answers(token, {**ANSWERS, "structure_name": HOSTILE_NAME, "maturity_measurement": 1, "maturity_organisation": 3,
                                "maturity_safety": 2})
     page = browser_page
     page.goto(f"{app_server.url}/?s={token}")

@@ -32,8 +32,13 @@ def test_every_effort_figure_is_sourced_or_a_labelled_assumption():
         assert act.basis.fr and act.basis.en, aid
     # the §9 modelling assumptions are flagged as such
     for aid in ("image_post", "story", "short_video", "long_video", "live", "moderation", "monitoring",
-                "measurement", "validation"):
+                "measurement", "validation", "followup_message", "followup_inbox"):
         assert kb.effort[aid].assumption is True, aid
+    # the rules that size or lower the work are labelled too, in both languages
+    for aid, act in kb.effort.items():
+        for rule in [act.light, act.with_skill, *act.sizing.values()]:
+            if rule is not None:
+                assert (rule.assumption or rule.sources) and rule.basis.fr and rule.basis.en, aid
 
 
 @pytest.mark.skipif(not REFERENCE_TEXT.exists(), reason="shared/domain/REFERENCE.md not beside the repo")
@@ -86,6 +91,14 @@ CASES = {
     "assumption without basis sources": ("effort.yaml",
                                          lambda d: d["participation"].update(assumption=False, sources=[]),
                                          "a figure that is not an assumption needs sources"),
+    "sizing parameter the engine reads is missing": (
+        "effort.yaml", lambda d: d["followup_message"]["sizing"].pop("messages_per_youth_per_week"),
+        "effort.yaml : « followup_message » : sizing : paramètre « messages_per_youth_per_week » manquant"),
+    "unknown skill that shortens the work": ("effort.yaml",
+                                             lambda d: d["short_video"]["with_skill"].update(skills=["juggling"]),
+                                             "effort.yaml : « short_video » : with_skill : compétence inconnue « juggling »"),
+    "light range upside down": ("effort.yaml", lambda d: d["monitoring"]["light"].update(low_hours=3),
+                                "high_hours < low_hours"),
     "maturity levels incomplete": ("maturity.yaml", lambda d: d["strategy"]["levels"].pop(5),
                                    "« strategy » : les niveaux doivent aller de 1 à 5"),
 }

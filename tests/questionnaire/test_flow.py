@@ -44,8 +44,9 @@ def test_first_question_and_conditional_total():
     assert flow.current(Q, {}).key == "structure_name"
     n, total = flow.progress(Q, {})
     assert n == 1
-    # territory (needs a country) and two maturity questions (need a channel) are not counted yet
-    assert total == len(Q.questions) - 2 - 1 - 2  # minus 2 for_each, territory, 2 maturity
+    # territory (needs a country), two maturity questions (need a channel) and the two
+    # follow-up questions (need the individual follow-up goal) are not counted yet
+    assert total == len(Q.questions) - 2 - 1 - 2 - 2  # minus 2 for_each, territory, 2 maturity, 2 follow-up
     with_country = flow.progress(Q, {"structure_name": None, "structure_kind": "pij", "structure_country": "fr"})
     assert with_country == (4, total + 1)
 
@@ -120,6 +121,10 @@ def step(qid):
     ("maturity_strategy", "4", 4),
     ("structure_name", "  PIJ   de Rodez ", "PIJ de Rodez"),
     ("structure_staff", "passer", None),
+    ("comms_in_job", "oui", True),
+    ("comms_in_job", "je ne sais pas", None),  # « Je ne sais pas » is a skip: the Profile keeps None
+    ("budget", "500 CHF", 500),
+    ("budget", "300 $", 300),
 ])
 def test_parse_by_kind(qid, text, value):
     assert parse(step(qid), text) == value
@@ -161,3 +166,40 @@ questions:
     a = flow.answer(q, a, "hours", 1)
     assert flow.current(q, a) is None
     assert flow.build_profile(q, a).presence["twitch"].followers == 40
+
+
+def test_follow_up_questions_only_for_the_follow_up_goal_and_they_fill_the_profile():
+    base = {"structure_name": None, "structure_kind": "mission_locale", "structure_country": "fr",
+            "structure_territory": "rural", "structure_parent_body": "commune", "structure_youth_per_year": None,
+            "structure_staff": None, "current_channels": [], "age_bands": ["18_25"], "groups": [],
+            "hours_per_week": 10, "people": 3}
+    assert not {"followup_counsellors", "followup_youths"} & set(keys({**base, "goals": ["inform"]}))
+    ks = keys({**base, "goals": ["inform", "individual_followup"]})
+    assert ks.index("people") < ks.index("comms_in_job") < ks.index("followup_counsellors") < ks.index("followup_youths")
+    for qid in ("comms_in_job", "followup_counsellors", "followup_youths"):
+        q = Q.question(qid)
+        assert q.optional and q.help and q.help.fr and q.help.en, qid
+    assert Q.question("followup_counsellors").suggestions and Q.question("followup_youths").suggestions
+    answers = {**base, "goals": ["individual_followup"], "comms_in_job": None,
+               "followup_counsellors": 4, "followup_youths": 60}
+    resources = flow.build_profile(Q, answers).resources
+    assert (resources.comms_in_job, resources.followup_counsellors, resources.followup_youths) == (None, 4, 60)
+    answers = flow.answer(Q, answers, "goals", ["inform"])  # the follow-up answers no longer apply
+    assert "followup_youths" not in answers and flow.build_profile(Q, answers).resources.followup_youths is None
+
+
+def test_budget_speaks_no_single_currency():
+    """A Swiss or Québec structure is not asked for euros, nor shown « € »."""
+    from wizard.questionnaire import describe
+    q = Q.question("budget")
+    assert q.field == "resources.budget_per_year" and q.unit == "money"
+    for lang in ("fr", "en"):
+        assert not any(w in q.text.get(lang).lower() for w in ("euro", "€", "franc", "dollar")), lang
+    shown = describe.answer(step("budget"), 500, "fr")
+    assert "€" not in shown and shown.replace("\u202f", "").replace("\u00a0", "") == "500"
+
+
+def test_skip_label_names_the_skip_in_the_transcript():
+    from wizard.questionnaire import describe
+    assert describe.answer(step("comms_in_job"), None, "fr") == "Je ne sais pas"
+    assert describe.answer(step("structure_staff"), None, "fr") == "Je passe"

@@ -168,6 +168,13 @@ BROKEN = {
           kind: text
           text: {fr: "Nom ?", en: "Name?"}
         """, "Bad-Id", "id : « Bad-Id » n’a pas la forme attendue"),
+    "skip label on a required question": ("""
+        - id: staff
+          field: structure.staff
+          kind: number
+          skip_label: {fr: "Je ne sais pas", en: "I don’t know"}
+          text: {fr: "Salariés ?", en: "Staff?"}
+        """, "staff", "skip_label ne s’applique qu’à une question facultative"),
     "contains on a single-choice question": ("""
         - id: kind
           field: structure.kind

@@ -97,9 +97,12 @@ BY_BUTTONS = {
     "groups": ("many", ["Jeunes en insertion"]),
     "hours_per_week": ("pick", "10\u00a0h par semaine"),
     "people": ("pick", "3"),
+    "comms_in_job": ("skip", "Je ne sais pas"),  # the skip of this question is called « Je ne sais pas »
+    "followup_counsellors": ("pick", "2"),
+    "followup_youths": ("pick", "30"),
     "skills": ("many", ["Vidéo et montage"]),
     "equipment": ("many", ["Smartphone professionnel"]),
-    "budget": ("pick", "0\u00a0€"),
+    "budget": ("pick", "0"),  # no currency sign: the amount is in the country's currency
     "concerns": ("many", ["Le temps que cela prend", "Concurrence avec les comptes de la ville"]),
     "validation_required": ("pick", "Oui"),
     "own_accounts_allowed": ("pick", "Je ne sais pas encore"),
@@ -116,7 +119,7 @@ BY_BUTTONS = {
 def answer_with_buttons(at: AppTest, how) -> AppTest:
     verb, *arg = how
     if verb == "skip":
-        return click(at, "Passer", "skip-")
+        return click(at, arg[0] if arg else "Passer", "skip-")
     if verb == "pick":
         return pick(at, arg[0])
     return pick_many(at, arg[0], ranked=verb == "ranked")
@@ -139,7 +142,7 @@ def test_whole_conversation_with_quick_replies(db):
     at = start()
     assert progress_caption(at).startswith("Question 1 sur ")
     asked = run_through(at, BY_BUTTONS, answer_with_buttons)
-    assert len(asked) == 30  # 28 questions, presence asked for the 2 channels chosen
+    assert len(asked) == 33  # 31 questions, presence asked for the 2 channels chosen
     s = state(at)
     stored = db.load(s.token)
     assert stored.answers == s.answers  # every answer is in the database
@@ -149,6 +152,8 @@ def test_whole_conversation_with_quick_replies(db):
     assert profile["presence"] == {"facebook": {"followers": 500, "posts_per_week": 1.0},
                                    "instagram": {"followers": 200, "posts_per_week": 3.0}}
     assert profile["resources"]["hours_per_week"] == 10
+    assert profile["resources"].get("comms_in_job") is None  # « Je ne sais pas »
+    assert (profile["resources"]["followup_counsellors"], profile["resources"]["followup_youths"]) == (2, 30)
     assert profile["constraints"]["validation_required"] is True
     assert profile["maturity"]["measurement"] == 1
     # the end: summary and the JSON download
@@ -193,6 +198,7 @@ FREE_TEXT = {
     "groups": "lycéens, étudiants",
     "hours_per_week": "deux heures et demie",
     "people": "1",
+    "comms_in_job": "je ne sais pas",  # no follow-up goal: the two follow-up questions are not asked
     "skills": "canva et photo",
     "equipment": "aucun",
     "budget": "passer",
@@ -223,6 +229,7 @@ def test_whole_conversation_in_free_text(db):
     assert profile["goals"] == ["inform", "answer_questions"]
     assert profile["audience"]["age_bands"] == ["15_17", "18_25"]
     assert profile["resources"]["hours_per_week"] == 2.5
+    assert profile["resources"].get("comms_in_job") is None and profile["resources"].get("followup_youths") is None
     assert profile["resources"]["skills"] == ["graphic_design", "photo"]
     assert profile["resources"]["equipment"] == []
     assert profile["concerns"] == ["time", "privacy"]

@@ -15,7 +15,7 @@ from wizard.documents.blocks import Block, Bullets, Document, Heading, Paragraph
 from wizard.documents.citations import Citations
 from wizard.documents.content_strategy import (after_label, display_name, full_time_hours, lang_of, percent, short,
                                                simulation_note, texts)
-from wizard.formatting import hours, long_date, number
+from wizard.formatting import hours, long_date, money, number
 from wizard.profile import Profile
 from wizard.strategy import Argument, Evidence, Strategy
 
@@ -57,6 +57,12 @@ _T = texts(
         "prop.new_one": " ; le compte {channels} reste à ouvrir.",
         "prop.new_many": " ; les comptes {channels} restent à ouvrir.",
         "prop.has_end": ".",
+        "prop.rest_one": "Notre compte {channels} n’est pas repris dans ce plan : il sera mis en veille sans rien "
+                         "supprimer (un message épinglé renvoie vers nos réseaux actifs, les accès administrateurs "
+                         "sont conservés) et pourra être relancé.",
+        "prop.rest_many": "Nos comptes {channels} ne sont pas repris dans ce plan : ils seront mis en veille sans "
+                          "rien supprimer (un message épinglé renvoie vers nos réseaux actifs, les accès "
+                          "administrateurs sont conservés) et pourront être relancés.",
         "prop.plan": "La démarche suit un plan à 90 jours : ouverture ou remise en ordre des comptes, premières "
                      "publications, puis un bilan chaque mois. Une charte d’équipe fixe les règles de publication, "
                      "de modération et de temps de travail.",
@@ -75,7 +81,7 @@ _T = texts(
                          "revue au vu du temps réellement passé dès le premier bilan mensuel.",
         "cost.free": "L’ouverture des comptes est gratuite : le coût réel est le temps de travail des agents.",
         "cost.budget": "L’ouverture des comptes est gratuite : le coût réel est le temps de travail des agents, "
-                       "auquel s’ajoute le budget annuel prévu de {eur}.",
+                       "auquel s’ajoute le budget annuel prévu de {amount}.",
         "ans.competition_municipal_accounts": "Notre compte s’adresse aux jeunes, avec une information neutre"
                                               " sur leurs questions ; celui de la ville s’adresse à tous les "
                                               "habitants. Nous proposerons au service communication une "
@@ -192,6 +198,12 @@ _T = texts(
         "prop.new_one": "; the {channels} account is still to be opened.",
         "prop.new_many": "; the {channels} accounts are still to be opened.",
         "prop.has_end": ".",
+        "prop.rest_one": "Our {channels} account is not kept in this plan: it will be put on hold without deleting "
+                         "anything (a pinned post points to our active networks, admin access is kept) and can be "
+                         "relaunched.",
+        "prop.rest_many": "Our {channels} accounts are not kept in this plan: they will be put on hold without "
+                          "deleting anything (a pinned post points to our active networks, admin access is kept) and "
+                          "can be relaunched.",
         "prop.plan": "The work follows a 90-day plan: opening or tidying up the accounts, first posts, then a "
                      "review every month. A team charter sets the rules for posting, moderation and working time.",
         "prop.wait": " Nothing will be published before your approval.",
@@ -208,7 +220,7 @@ _T = texts(
                          "the time actually spent at the first monthly review.",
         "cost.free": "Opening the accounts is free: the real cost is staff time.",
         "cost.budget": "Opening the accounts is free: the real cost is staff time, plus the planned yearly budget "
-                       "of {eur}.",
+                       "of {amount}.",
         "ans.competition_municipal_accounts": "Our account speaks to young people, with neutral information "
                                               "on their questions; the town’s account speaks to all "
                                               "residents. We will offer the communication department "
@@ -403,6 +415,10 @@ def _proposal(s: Strategy, asks_accounts: bool, new: list[str], existing: list[s
         rest = (t["prop.new_one" if len(new) == 1 else "prop.new_many"].format(channels=_join(new, t)) if new
                 else t["prop.has_end"])
         out.append(Paragraph(has + rest))
+    resting = [e.label for e in s.excluded if e.rest]
+    if resting:  # an account that exists and is left out: how it is put to rest, said to the officials too
+        out.append(Paragraph(t["prop.rest_one" if len(resting) == 1 else "prop.rest_many"].format(
+            channels=_join(resting, t))))
     wait = "" if not asks_accounts else t["prop.wait_mixed" if existing and new else
                                           "prop.wait_existing" if existing else "prop.wait"]
     out.append(Paragraph(t["prop.plan"] + wait))
@@ -485,9 +501,9 @@ def _cost(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block
         status=t[f"status.{w.status}"]))]
     if w.status == "over" and w.ways_out:
         out.append(Paragraph(after_label(t["cost.way_out"], cite.text(w.ways_out[0])), label=t["cost.way_out"]))
-    budget = profile.resources.budget_eur_per_year
-    eur = f"{number(budget, lang)}\u00a0€" if lang == "fr" else f"€{number(budget, lang)}"
-    out += [Paragraph(t["cost.estimate"]), Paragraph(t["cost.budget"].format(eur=eur) if budget else t["cost.free"])]
+    budget = profile.resources.budget_per_year
+    amount = money(budget, profile.resources.currency, lang)
+    out += [Paragraph(t["cost.estimate"]), Paragraph(t["cost.budget"].format(amount=amount) if budget else t["cost.free"])]
     return out
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from wizard.documents.blocks import (Block, Bullets, Document, Heading, Paragraph, RadarChart, StackedBars,
                                      Table)
 from wizard.documents.citations import Citations
-from wizard.formatting import hours, long_date, number
+from wizard.formatting import hours, long_date, money, number
 from wizard.i18n import typeset_fr
 from wizard.profile import Profile
 from wizard.strategy import Strategy
@@ -142,6 +142,7 @@ _T = texts(
         "s.summary": "Synthèse", "s.maturity": "Autodiagnostic", "s.channels": "Réseaux recommandés",
         "s.workload": "Charge de travail", "s.plan": "Plan à 90 jours", "s.kpis": "Indicateurs",
         "s.charter": "Charte d’équipe", "s.legal": "Points juridiques", "s.calendar": "Calendrier",
+        "not_covered": "Ce que Cap Réseaux ne couvre pas pour votre pays (à vérifier auprès d’une source locale) :",
         "s.arguments": "Arguments pour la hiérarchie", "s.sources": "Sources",
         "warning": "À noter : ",
         "simulation": "Simulation : ", "simulation_text": "cette stratégie ne reprend pas exactement vos réponses — "
@@ -149,7 +150,8 @@ _T = texts(
         "simulation_sep": " ; ", "simulated": " (simulation)",
         "facts": "Votre structure",
         "f.name": "Structure : ", "f.kind": "Type : ", "f.country": "Pays : ", "f.territory": "Territoire : ",
-        "f.parent": "Rattachement : ", "f.youth": "Jeunes accueillis par an : ", "f.staff": "Équipe : ",
+        "f.parent": "Rattachement : ", "f.budget": "Budget annuel : ",
+        "f.youth": "Jeunes accueillis par an : ", "f.staff": "Équipe : ",
         "f.hours": "Temps disponible pour les réseaux : ", "f.ages": "Âges visés : ", "f.groups": "Publics : ",
         "f.goals": "Objectifs, par ordre d’importance : ",
         "staff": "{n} personnes", "staff_one": "1 personne",
@@ -205,6 +207,7 @@ _T = texts(
         "s.summary": "Summary", "s.maturity": "Self-assessment", "s.channels": "Recommended networks",
         "s.workload": "Workload", "s.plan": "90-day plan", "s.kpis": "Indicators",
         "s.charter": "Team charter", "s.legal": "Legal points", "s.calendar": "Calendar",
+        "not_covered": "What Cap Réseaux does not cover for your country (check with a local source):",
         "s.arguments": "Arguments for management", "s.sources": "Sources",
         "warning": "Note: ",
         "simulation": "Simulation: ", "simulation_text": "this strategy does not exactly reflect your answers — "
@@ -213,7 +216,8 @@ _T = texts(
         "facts": "Your organisation",
         "f.name": "Organisation: ", "f.kind": "Type: ", "f.country": "Country: ", "f.territory": "Area: ",
         "f.parent": "Reports to: ", "f.youth": "Young people a year: ", "f.staff": "Staff: ",
-        "f.hours": "Time available for social media: ", "f.ages": "Target ages: ", "f.groups": "Audiences: ",
+        "f.hours": "Time available for social media: ",
+        "f.budget": "Yearly budget: ", "f.ages": "Target ages: ", "f.groups": "Audiences: ",
         "f.goals": "Goals, most important first: ",
         "staff": "{n} people", "staff_one": "1 person",
         "per_week": "{h} a week, shared by {n} people", "per_week_one": "{h} a week, for one person",
@@ -328,6 +332,8 @@ def key_facts(s: Strategy, profile: Profile, lang: str) -> list[tuple[str, str]]
         facts.append((t["f.staff"], t["staff_one" if st.staff == 1 else "staff"].format(n=number(st.staff, lang))))
     per_week = t["per_week_one" if res.people == 1 else "per_week"]
     facts.append((t["f.hours"], per_week.format(h=hours(res.hours_per_week, lang), n=number(res.people, lang))))
+    if res.budget_per_year:  # in the structure's currency (« 500 CHF », « CA$500 »)
+        facts.append((t["f.budget"], money(res.budget_per_year, res.currency, lang)))
     facts.append((t["f.ages"], ", ".join(label("age_band", a, lang) for a in profile.audience.age_bands)))
     if profile.audience.groups:
         facts.append((t["f.groups"], ", ".join(after_label(t["f.groups"], label("group", g, lang))
@@ -447,7 +453,10 @@ def _charter(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Bl
 
 def _legal(s: Strategy, profile: Profile, cite: Citations, t, lang) -> list[Block]:
     rows = tuple((p.title, cite.text(p.rule, p.sources), cite.text(p.action)) for p in s.legal)
-    return table(t, (t["l.point"], t["l.rule"], t["l.action"]), rows, (2, 4, 3.5))
+    out = table(t, (t["l.point"], t["l.rule"], t["l.action"]), rows, (2, 4, 3.5))
+    if s.not_covered:  # said, not guessed: what the knowledge base does not cover for this country
+        out += [Paragraph(t["not_covered"]), Bullets(tuple(cite.text(x) for x in s.not_covered))]
+    return out
 
 
 _TO_CONFIRM = re.compile(r"\s*\((à confirmer|to be confirmed)\)$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from wizard.engine.context import Ctx, applies
+from wizard.engine.country import phrase
 from wizard.engine.phrases import p
 from wizard.strategy import (CalendarEvent, CalendarMonth, CharterClause, Kpi, LegalPoint, MaturityScore,
                              PlanTask, PlanWeek)
@@ -26,17 +27,30 @@ def maturity(ctx: Ctx) -> list[MaturityScore]:
     return out
 
 
-def kpis(ctx: Ctx) -> list[Kpi]:
-    """KPIs for the profile's goals, in the order of the goals."""
+def kpis(ctx: Ctx, channels: list[str]) -> list[Kpi]:
+    """KPIs for the profile's goals, in the order of the goals, that fit the recommended `channels`.
+
+    A KPI scoped to channels or kinds of channel (kpis.yaml `applies_to`) is listed only when one of
+    them is recommended, and carries those it measures; an unscoped one measures the plan as a whole."""
     seen, out = set(), []
     for goal in ctx.profile.goals:
         for k in ctx.kb.kpis:
-            if goal in k.goals and k.id not in seen:
-                seen.add(k.id)
-                out.append(Kpi(id=k.id, goals=[g for g in k.goals if g in ctx.profile.goals], name=ctx.text(k.name),
-                               definition=ctx.text(k.definition), how_to_measure=ctx.text(k.how_to_measure),
-                               target=ctx.text(k.target), sources=list(k.sources)))
+            if goal not in k.goals or k.id in seen:
+                continue
+            measured = kpi_channels(k, channels, ctx)
+            if not k.applies_to.whole_plan and not measured:
+                continue
+            seen.add(k.id)
+            out.append(Kpi(id=k.id, goals=[g for g in k.goals if g in ctx.profile.goals], channels=measured,
+                           name=ctx.text(k.name), definition=ctx.text(k.definition),
+                           how_to_measure=ctx.text(k.how_to_measure), target=ctx.text(k.target),
+                           sources=list(k.sources)))
     return out
+
+
+def kpi_channels(k, channels: list[str], ctx: Ctx) -> list[str]:
+    """The recommended channels a KPI measures, in the plan's order (empty for a whole-plan KPI)."""
+    return [c for c in channels if c in ctx.kb.channels and k.applies_to.measures(c, ctx.kb.channels[c].messaging)]
 
 
 def plan(ctx: Ctx, channels: list[str], today: date) -> list[PlanWeek]:
@@ -63,9 +77,25 @@ def charter(ctx: Ctx, channels: list[str]) -> list[CharterClause]:
 
 
 def legal(ctx: Ctx, channels: list[str]) -> list[LegalPoint]:
-    return [LegalPoint(id=pt.id, title=ctx.text(pt.title), rule=ctx.text(pt.rule), action=ctx.text(pt.action),
-                       sources=list(pt.sources))
-            for pt in ctx.kb.legal if applies(pt.when, ctx, channels)]
+    """The legal points that apply to this structure. A point marked `check_official_text` (read only
+    through secondary pages) says so. For a country the knowledge base does not cover ("autre"), the
+    French points are given only as examples, titled as such (engine/country.py says it is not covered)."""
+    out = []
+    for pt in ctx.kb.legal:
+        example = False
+        if not applies(pt.when, ctx, channels):
+            french = pt.when.countries_any == ("fr",)
+            if not (french and ctx.profile.structure.country == "autre"
+                    and applies(pt.when.model_copy(update={"countries_any": ()}), ctx, channels)):
+                continue
+            example = True
+        title, rule = ctx.text(pt.title), ctx.text(pt.rule)
+        if example:
+            title = phrase("legal_example_fr", ctx.lang, title=title)
+        if pt.check_official_text:
+            rule = f"{rule} {phrase('legal_check_official', ctx.lang)}"
+        out.append(LegalPoint(id=pt.id, title=title, rule=rule, action=ctx.text(pt.action), sources=list(pt.sources)))
+    return out
 
 
 def calendar(ctx: Ctx, today: date) -> list[CalendarMonth]:
@@ -80,7 +110,7 @@ def calendar(ctx: Ctx, today: date) -> list[CalendarMonth]:
                                 sources=list(e.sources))
                   for e in ctx.kb.calendar
                   if month in e.months
-                  and (not e.countries or prof.structure.country in e.countries)
+                  and prof.structure.country in e.countries  # French dates stay in France (calendar.yaml)
                   and (not e.age_bands or set(e.age_bands) & set(prof.audience.age_bands))]
         out.append(CalendarMonth(month=f"{year}-{month:02d}", label=f"{names[month - 1]} {year}", events=events))
     return out

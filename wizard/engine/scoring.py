@@ -1,21 +1,30 @@
-"""A score from 0 to 100 per channel, with the sentences that explain it.
+"""A score from 0 to 100 per channel — overall, or for one role of the plan — with the
+sentences that explain it.
 
-Components (weights in knowledge/scoring.yaml): audience (published usage shares for
-the chosen age bands, adjusted by audience groups), goals (fit per goal, first goal
-weighing most), resources (skills and equipment already there), presence (an existing
-community). Platform minimum ages exclude a channel when no target band may use it.
+Components (weights in knowledge/scoring.yaml, or the role's own in roles.yaml):
+audience (engine.audience: the age bands' usage for young people, adult or professional
+usage for the roles that address them), goals (fit per goal, first goal weighing most;
+for a role, the goals or audience groups that call for it), resources (skills and
+equipment already there), presence (an existing community). A network whose minimum age
+is above every band of the audience is excluded for direct contact with young people.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
 
-from wizard.engine.context import BAND_AGES, Ctx, cite
+from wizard.engine import audience as aud
+from wizard.engine.context import Ctx, cite
+from wizard.engine.figures import fit_sentence_parts
 from wizard.engine.phrases import p
 from wizard.engine.text import lower_first
-from wizard.knowledge.models import Channel, Usage
 from wizard.formatting import number
+from wizard.knowledge.models import Channel, Role
 from wizard.strategy import ScoreParts
+
+min_age = aud.min_age
+usage_for = aud.usage_for
+YOUTH = ("youth",)
 
 
 @dataclass
@@ -27,9 +36,11 @@ class Scored:
     sources: list[str] = field(default_factory=list)
     age_blocked: bool = False
     blocked_reason: str = ""
-    partial_age_bands: list[str] = field(default_factory=list)  # bands partly under the minimum age
+    partial_age_bands: list[str] = field(default_factory=list)  # bands too young for an account
     min_age: int = 13
     presence_reason: str = ""  # the "you already have an account" sentence, when there is one
+    role: str | None = None  # the role this score is for (None: overall)
+    without_account: bool = False  # young people below the minimum age only watch, without an account
 
 
 def age_cite(ch: Channel, lang: str) -> str:
@@ -37,79 +48,98 @@ def age_cite(ch: Channel, lang: str) -> str:
     return f" [{cite(ch.min_age.sources)}]" if ch.min_age.sources else p("age_unverified", lang)
 
 
-def min_age(ch: Channel, country: str) -> int:
-    return ch.min_age.by_country.get(country, ch.min_age.default)
+def _fit_sentence(ctx: Ctx, key: str, fit, **values) -> tuple[str, list[str]]:
+    """The appraisal's sentence with only the figures that fit the audience and the country."""
+    prof = ctx.profile
+    why, keys = fit_sentence_parts(fit, prof.audience.age_bands, prof.structure.country, ctx.lang)
+    return p(key, ctx.lang, why=why.rstrip("."), cite=(f" [{cite(keys)}]" if keys else "") + ".", **values), keys
 
 
-def usage_for(ch: Channel, band: str, country: str) -> Usage | None:
-    return ch.usage_by_country.get(country, {}).get(band) or ch.usage.get(band)
+def _say(reasons: list[str], sources: list[str], said: tuple[str, list[str]]) -> None:
+    reasons.append(said[0])
+    sources.extend(said[1])
 
 
-def _fit_sentence(ctx: Ctx, key: str, fit, **values) -> str:
-    sources = f" [{cite(fit.sources)}]" if fit.sources else ""
-    why = ctx.text(fit.why).rstrip(".")
-    return p(key, ctx.lang, why=why, cite=sources + ".", **values)
+def _goal_component(ch: Channel, role: Role | None, ctx: Ctx, reasons: list[str], sources: list[str]) -> float:
+    """Fit for the goals (in order of importance) or, for a role called by an audience group,
+    for those groups; 0–100."""
+    prof, weights = ctx.profile, ctx.kb.scoring.goal_order_weights
+    goals = [g for g in prof.goals if role is None or g in role.fit.goals][: len(weights)]
+    if goals:
+        total_w = sum(weights[i] for i in range(len(goals)))
+        value = 0.0
+        for i, goal in enumerate(goals):
+            fit = ch.goals[goal]
+            rank = prof.goals.index(goal)
+            value += weights[i] * fit.score / 3 * 100
+            if fit.score >= 2 or i == 0:
+                _say(reasons, sources, _fit_sentence(ctx, "goal_fit", fit, rank=p(f"rank_{min(rank, 2) + 1}", ctx.lang),
+                                                     goal=ctx.label("goal", goal)))
+        return value / total_w
+    groups = [g for g in prof.audience.groups if g in role.fit.groups and g in ch.groups]
+    if groups:
+        for g in groups:
+            _say(reasons, sources, _fit_sentence(ctx, "group_fit", ch.groups[g], group=ctx.label("group", g)))
+        return sum(ch.groups[g].score for g in groups) / len(groups) / 3 * 100
+    fits = [ch.goals[g].score for g in role.fit.goals] or [0]
+    return sum(fits) / len(fits) / 3 * 100
 
 
-def score_channel(cid: str, ctx: Ctx) -> Scored:
+def _youth_audience(cid: str, ch: Channel, watch: bool, ctx: Ctx, reasons: list[str],
+                    sources: list[str]) -> float:
+    prof, kb = ctx.profile, ctx.kb
+    reach = aud.youth_reach(cid, prof.audience.age_bands, ctx, without_account=watch)
+    reasons.extend(reach.reasons)
+    sources.extend(reach.sources)
+    value = reach.value
+    points = []
+    for group in prof.audience.groups:
+        fit = ch.groups.get(group)
+        if fit is None or group in kb.roles.groups:  # adult groups are scored by their own role
+            continue
+        points.append((fit.score - 1.5) / 1.5 * kb.scoring.group_adjustment_points)
+        if fit.score >= 2 or fit.score == 0:
+            _say(reasons, sources, _fit_sentence(ctx, "group_fit", fit, group=ctx.label("group", group)))
+    if points:
+        value = min(100.0, max(0.0, value + sum(points) / len(points)))
+    return value
+
+
+def score_channel(cid: str, ctx: Ctx, role_id: str | None = None) -> Scored:
+    """The channel's score overall (role_id None: young people, every goal) or for one role."""
     ch, prof, kb = ctx.kb.channels[cid], ctx.profile, ctx.kb
-    w = kb.scoring.weights
-    name = ctx.label("channel", cid)
-    country = prof.structure.country
+    role = kb.roles.roles[role_id] if role_id else None
+    kind = role.audience if role else "youth"
+    w = (role.weights if role and role.weights else None) or kb.scoring.weights
+    name, country = ctx.label("channel", cid), prof.structure.country
     reasons: list[str] = []
     sources: list[str] = []
     age = min_age(ch, country)
+    bands = prof.audience.age_bands
+    direct = aud.direct_bands(ch, bands, country)
+    watch = kind == "youth" and not ch.messaging and cid in kb.roles.without_account
+    young = [b for b in bands if b not in direct]
 
-    # minimum age: bands entirely below it cannot use the network at all
-    allowed = [b for b in prof.audience.age_bands if BAND_AGES[b][1] >= age]
-    partial = [b for b in prof.audience.age_bands if BAND_AGES[b][0] < age]  # some of them are too young
-    if not allowed:
-        where = p("in_country", ctx.lang, country=ctx.label("country", country)) if country in ch.min_age.by_country else ""
-        reason = p("age_excluded", ctx.lang, channel=name, age=age, country=where, cite=age_cite(ch, ctx.lang),
-                   bands=", ".join(ctx.label("age_band", b) for b in prof.audience.age_bands))
+    if kind == "youth" and not direct and not watch:
+        reason = p("age_excluded", ctx.lang, channel=name, age=age, cite=age_cite(ch, ctx.lang),
+                   country=p("in_country", ctx.lang, country=ctx.label("country", country))
+                   if country in ch.min_age.by_country else "",
+                   bands=", ".join(ctx.label("age_band", b) for b in bands))
         parts = ScoreParts(audience=0, goals=0, resources=0, presence=0)
-        return Scored(cid, 0, parts, [reason], list(ch.min_age.sources), True, reason, [], age)
+        return Scored(cid, 0, parts, [reason], list(ch.min_age.sources), True, reason, young, age, role=role_id)
 
-    # audience: mean published usage over the bands that may use it
-    shares = []
-    for band in prof.audience.age_bands:
-        if band not in allowed:
-            shares.append(0.0)
-            continue
-        usage = usage_for(ch, band, country)
-        if usage is None:
-            shares.append(0.0)
-            reasons.append(p("usage_gap", ctx.lang, channel=name, band=ctx.label("age_band", band)))
-            continue
-        shares.append(usage.value)
-        sources.extend(usage.sources)
-        reasons.append(p("usage", ctx.lang, band=ctx.label("age_band", band), value=number(usage.value, ctx.lang),
-                         population=_population(ctx, usage), channel=name, sources=cite(usage.sources)))
-    audience = sum(shares) / len(shares)
-    group_points = []
-    for group in prof.audience.groups:
-        fit = ch.groups.get(group)
-        if fit is None:
-            continue
-        group_points.append((fit.score - 1.5) / 1.5 * kb.scoring.group_adjustment_points)
-        if fit.score >= 2 or fit.score == 0:
-            reasons.append(_fit_sentence(ctx, "group_fit", fit, group=ctx.label("group", group)))
-            sources.extend(fit.sources)
-    if group_points:
-        audience = min(100.0, max(0.0, audience + sum(group_points) / len(group_points)))
-
-    # goals, in order of importance
-    weights = kb.scoring.goal_order_weights
-    total_w = sum(weights[i] for i in range(min(len(prof.goals), len(weights))))
-    goal_score = 0.0
-    for i, goal in enumerate(prof.goals[: len(weights)]):
-        fit = ch.goals[goal]
-        goal_score += weights[i] * fit.score / 3 * 100
-        if fit.score >= 2 or i == 0:
-            reasons.append(_fit_sentence(ctx, "goal_fit", fit, rank=p(f"rank_{i + 1}", ctx.lang),
-                                         goal=ctx.label("goal", goal)))
-            sources.extend(fit.sources)
-    goal_score /= total_w
+    if kind == "youth":
+        audience = _youth_audience(cid, ch, watch, ctx, reasons, sources)
+    elif kind in ("adult", "professional"):
+        share = aud.adult_share(cid, kind, ctx)
+        audience = share.value
+        reasons.append(share.reason)
+        sources.extend(share.sources)
+    else:  # the team chooses its own tool
+        audience = 0.0
+    goal_score = _goal_component(ch, role, ctx, reasons, sources)
+    if role is not None and role.weights_why:
+        reasons.append(p("role_weights", ctx.lang, why=ctx.text(role.weights_why)))
 
     # resources: what the network needs that the team already has
     needs = [("skill", s) for s in ch.skills] + [("equipment", e) for e in ch.equipment]
@@ -124,8 +154,7 @@ def score_channel(cid: str, ctx: Ctx) -> Scored:
 
     # presence: an existing community is an asset
     existing = prof.presence.get(cid)
-    presence = 0.0
-    presence_reason = ""
+    presence, presence_reason = 0.0, ""
     if existing is not None:
         full = kb.scoring.followers_for_full_presence
         presence = 100.0 * min(1.0, math.log10(existing.followers + 1) / math.log10(full + 1))
@@ -143,7 +172,9 @@ def score_channel(cid: str, ctx: Ctx) -> Scored:
     raw = (w["audience"] * audience + w["goals"] * goal_score + w["resources"] * resources
            + w["presence"] * presence) / 100 + adjustment
     score = int(round(min(100.0, max(0.0, raw))))
-    return Scored(cid, score, parts, reasons, _unique(sources), False, "", partial, age, presence_reason)
+    partial = young if kind == "youth" else []
+    return Scored(cid, score, parts, reasons, _unique(sources), False, "", partial, age, presence_reason,
+                  role=role_id, without_account=watch and not direct)
 
 
 def _posts(count: float, lang: str) -> str:
@@ -151,16 +182,11 @@ def _posts(count: float, lang: str) -> str:
     return f"{number(count, lang)} {word[count > 1]}"
 
 
-def _population(ctx: Ctx, usage: Usage) -> str:
-    text = ctx.text(usage.population)
-    return f"({text})" if text else ""
-
-
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
 def score_all(ctx: Ctx) -> list[Scored]:
-    """Every channel of the knowledge base, best first (ties broken by id, for determinism)."""
+    """Every channel of the knowledge base, scored overall, best first (ties broken by id)."""
     scored = [score_channel(cid, ctx) for cid in ctx.kb.channels]
     return sorted(scored, key=lambda s: (-s.score, s.id))

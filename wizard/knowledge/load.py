@@ -29,13 +29,14 @@ class Scoring(BaseModel):
     ethics_penalty_points: float
     followers_for_full_presence: int
     recommend_threshold: float
-    max_channels: tuple[dict[str, float], ...]
-    max_channels_sources: tuple[str, ...]
+    cap: m.Cap
     status: dict[str, float]
     full_time_hours: float
     inbound_messages_per_1000_followers_per_month: dict[str, float]
     inbound_sources: tuple[str, ...]
     weeks_per_month: float
+    keep_existing: m.KeepExisting
+    missing_usage: m.MissingUsage
 
 
 FILES: dict[str, TypeAdapter] = {
@@ -50,6 +51,8 @@ FILES: dict[str, TypeAdapter] = {
     "maturity": TypeAdapter(dict[str, m.MaturityDimension]),
     "plan": TypeAdapter(list[m.PlanTask]),
     "scoring": TypeAdapter(Scoring),
+    "roles": TypeAdapter(m.Roles),
+    "audiences": TypeAdapter(m.Audiences),
 }
 
 
@@ -66,6 +69,8 @@ class Knowledge:
     maturity: dict[str, m.MaturityDimension]
     plan: list[m.PlanTask]
     scoring: Scoring
+    roles: m.Roles
+    audiences: m.Audiences
 
     def __hash__(self) -> int:  # identity: one knowledge base per process
         return id(self)
@@ -137,6 +142,15 @@ def default() -> Knowledge:
     return load(DIR)
 
 
+# effort.yaml entries and sizing parameters the workload engine reads by name
+ENGINE_EFFORT: dict[str, tuple[str, ...]] = {
+    "monitoring": (), "measurement": (), "validation": (), "participation": (),
+    "moderation": ("floor_messages_per_month",),
+    "followup_message": ("messages_per_youth_per_week", "youths_per_counsellor", "counsellors_per_person"),
+    "followup_inbox": (),
+}
+
+
 def _sources_of(obj: Any) -> list[str]:
     """Every `sources` list inside a model, however deep."""
     out: list[str] = []
@@ -201,6 +215,16 @@ def _meaning(kb: Knowledge) -> list[str]:
     c = _Check("effort.yaml")
     for aid, act in kb.effort.items():
         known_sources(c, aid, act)
+        for skill in act.with_skill.skills if act.with_skill else ():
+            if skill not in v["skill"]:
+                c.add(aid, f"with_skill : compétence inconnue « {skill} » (valeurs possibles : {', '.join(sorted(v['skill']))})")
+    for aid, params in ENGINE_EFFORT.items():
+        if aid not in kb.effort:
+            c.add(aid, "activité manquante (le calcul de la charge de travail s’en sert)")
+            continue
+        for name in params:
+            if name not in kb.effort[aid].sizing:
+                c.add(aid, f"sizing : paramètre « {name} » manquant (le calcul de la charge de travail s’en sert)")
     out += c.problems
 
     c = _Check("arguments.yaml")
@@ -215,15 +239,26 @@ def _meaning(kb: Knowledge) -> list[str]:
     c = _Check("kpis.yaml")
     for k in kb.kpis:
         ids_in(c, k.id, "objectif", k.goals, "goal")
+        ids_in(c, k.id, "réseau", k.applies_to.channels, "channel")
         known_sources(c, k.id, k)
     for goal in sorted(v["goal"] - {g for k in kb.kpis for g in k.goals}):
         c.add(goal, "aucun indicateur pour cet objectif")
+    for goal in sorted({g for k in kb.kpis for g in k.goals}):  # whatever the one channel, a KPI for the goal
+        for cid, ch in kb.channels.items():
+            if not any(goal in k.goals and (k.applies_to.whole_plan or k.applies_to.measures(cid, ch.messaging))
+                       for k in kb.kpis):
+                c.add(goal, f"aucun indicateur pour cet objectif quand seul « {cid} » est recommandé "
+                            "(ajoutez un indicateur sans applies_to, ou élargissez applies_to)")
     out += c.problems
 
     for fname, items in (("legal.yaml", kb.legal), ("charter.yaml", kb.charter), ("plan.yaml", kb.plan)):
         c = _Check(fname)
         for item in items:
             known_sources(c, item.id, item)
+            if (isinstance(item, m.LegalPoint) and not item.check_official_text and item.sources
+                    and all(k in kb.sources and kb.sources[k].secondary for k in item.sources)):
+                c.add(item.id, "toutes ses sources sont secondaires : ajoutez check_official_text: true "
+                               "(la règle dira « à vérifier dans le texte officiel »)")
             w = item.when
             ids_in(c, item.id, "inquiétude", w.concerns_any, "concern")
             ids_in(c, item.id, "objectif", w.goals_any, "goal")
@@ -241,6 +276,8 @@ def _meaning(kb: Knowledge) -> list[str]:
         ids_in(c, e.id, "objectif", e.goals, "goal")
         ids_in(c, e.id, "tranche d’âge", e.age_bands, "age_band")
         ids_in(c, e.id, "pays", e.countries, "country")
+        if not e.countries:
+            c.add(e.id, "countries vide : indiquez les pays où la date vaut (tous pour une journée internationale)")
         if any(not 1 <= mo <= 12 for mo in e.months):
             c.add(e.id, "mois hors de 1 à 12")
     out += c.problems
@@ -255,7 +292,8 @@ def _meaning(kb: Knowledge) -> list[str]:
     out += c.problems
 
     c = _Check("scoring.yaml")
-    for entry, keys in (("max_channels_sources", kb.scoring.max_channels_sources),
+    for entry, keys in (("cap", kb.scoring.cap.small_sources + kb.scoring.cap.assumption_sources),
+                        ("keep_existing", kb.scoring.keep_existing.sources),
                         ("inbound_sources", kb.scoring.inbound_sources)):
         for key in keys:
             if key not in kb.sources:
@@ -263,4 +301,63 @@ def _meaning(kb: Knowledge) -> list[str]:
     if set(kb.scoring.weights) != {"audience", "goals", "resources", "presence"}:
         c.add("weights", "attendu : audience, goals, resources, presence")
     out += c.problems
+    out += _fit_figures(kb, v)
     return out
+
+
+def _fit_figures(kb: Knowledge, v: dict[str, set[str]]) -> list[str]:
+    """channels.yaml goals and groups: the reasoning (`why`) holds no figure and no age range,
+    the figures (`figures`) say which bands, countries, year and sources they are, and a
+    usage or adult-usage figure comes with every other country's figure the knowledge base
+    holds for it (wizard.engine.figures then says « faute de chiffre pour … » only when true)."""
+    import re
+
+    percent = re.compile(r"\d[\s\u00a0\u202f]*%")
+    age_range = re.compile(r"\d+\s*[–-]\s*\d+(\s|\u00a0)*(ans|year)")
+    country_word = re.compile(r"\b(français|française|belges?|suisses?|québécois|américains?|France|Belgique|Suisse|Québec"
+                              r"|États-Unis|French|Belgian|Swiss|Quebec|American|US|Belgium|Switzerland|United States)\b")
+    countries = (v["country"] - {"autre"}) | {"us"}
+    c = _Check("channels.yaml")
+    for cid, ch in kb.channels.items():
+        known = {band: {u.country for u in [ch.usage.get(band)] if u}
+                 | {k for k, bands in ch.usage_by_country.items() if band in bands} for band in v["age_band"]}
+        adults = {k for k, table in kb.audiences.adult.items() if cid in table}
+        for section, fits in (("goals", ch.goals), ("groups", ch.groups)):
+            for key, fit in fits.items():
+                entry = f"{cid}.{section}.{key}"
+                for lang, text in (("fr", fit.why.fr), ("en", fit.why.en or "")):
+                    if percent.search(text):
+                        c.add(entry, f"why.{lang} contient un pourcentage : mettez ce chiffre dans « figures », "
+                                     "avec ses tranches d’âge, son pays, son année et ses sources")
+                    if age_range.search(text):
+                        c.add(entry, f"why.{lang} cite une tranche d’âge : mettez-la dans le texte d’un chiffre de "
+                                     "« figures », avec ses tranches d’âge (« bands »)")
+                for n, fig in enumerate(fit.figures, 1):
+                    where = f"{entry}.figures n° {n}"
+                    for band in fig.bands:
+                        if band not in v["age_band"]:
+                            c.add(where, f"tranche d’âge inconnue « {band} » (valeurs possibles : "
+                                         f"{', '.join(sorted(v['age_band']))})")
+                    for country in fig.countries:
+                        if country not in countries:
+                            c.add(where, f"pays inconnu « {country} » (valeurs possibles : {', '.join(sorted(countries))})")
+                    for key_ in fig.sources:
+                        if key_ not in kb.sources:
+                            c.add(where, f"source inconnue « {key_} » (absente de sources.yaml)")
+                    for lang, text in (("fr", fig.text.fr), ("en", fig.text.en or "")):
+                        if str(fig.year) in text:
+                            c.add(where, f"text.{lang} contient son année ({fig.year}) : le moteur l’ajoute")
+                        if country_word.search(text):
+                            c.add(where, f"text.{lang} nomme un pays : le moteur le nomme quand le chiffre est étranger")
+                    if fig.point == "use":
+                        for band in fig.bands:
+                            have = {k for g in fit.figures if g.point == "use" and band in g.bands for k in g.countries}
+                            for k in sorted(known.get(band, set()) - have):
+                                c.add(where, f"chiffre d’usage pour « {band} » sans celui de « {k} » que donne "
+                                             "usage / usage_by_country : ajoutez-le à « figures »")
+                    if fig.point == "adult_use":
+                        have = {k for g in fit.figures if g.point == "adult_use" for k in g.countries}
+                        for k in sorted(adults - have):
+                            c.add(where, f"chiffre d’usage adulte sans celui de « {k} » que donne audiences.yaml : "
+                                         "ajoutez-le à « figures »")
+    return c.problems

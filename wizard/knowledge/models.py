@@ -35,9 +35,12 @@ class Source(_Model):
 # --- channels.yaml ----------------------------------------------------------------
 
 class Usage(_Model):
-    """Share (%) of an age band using a network, as published."""
+    """Share (%) of an age band using a network, as published, with the country and year of
+    the figure (a reason names them when the figure is not of the structure's country)."""
     value: float = Field(ge=0, le=100)
     population: Text  # e.g. "16–25 ans, France, usage déclaré (2025)"
+    country: str  # fr, be, ch, qc, us
+    year: int
     sources: tuple[str, ...] = Field(min_length=1)
 
 
@@ -55,14 +58,30 @@ class MinAge(_Model):
         return self
 
 
+class FitFigure(_Model):
+    """A published figure behind an appraisal, kept out of `why` so that a reason cites only
+    the figures that fit the audience's age bands and the structure's country
+    (wizard.engine.figures decides which, and adds the year, and the country when foreign)."""
+    text: Text  # the figure as a clause, without its year or its country: the engine adds them
+    bands: tuple[str, ...] = ()  # age-band ids the figure stands for (empty: not about an age band, e.g. adults)
+    countries: tuple[str, ...] = Field(min_length=1)  # where it was measured: fr, be, ch, qc, us
+    year: int  # of the data, as the text would say it
+    sources: tuple[str, ...] = Field(min_length=1)
+    # what it measures: figures of a fit with the same point are alternatives (one per country
+    # and band), e.g. "use" (share of the band using the network), "adult_use", "training_search"
+    point: str = "use"
+
+
 class Fit(_Model):
     """How well a channel serves a goal or a group: 0 (not at all) to 3 (very well).
 
     An appraisal, not a measurement: `why` explains it and cites sources when a field
-    account or a figure supports it."""
+    account supports it. In goals and groups, `why` holds no figure: the published figures
+    that support it are `figures`, each with its bands, countries, year and sources."""
     score: int = Field(ge=0, le=3)
     why: Text
-    sources: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # what backs `why` itself (the figures carry their own)
+    figures: tuple[FitFigure, ...] = ()  # data order is preference, among alternatives
 
 
 class Rhythm(_Model):
@@ -93,23 +112,54 @@ class Channel(_Model):
 
 # --- effort.yaml --------------------------------------------------------------------
 
-class Activity(_Model):
-    label: Text
-    unit: Text  # "par publication", "par semaine"…
-    low_hours: float = Field(ge=0)
-    high_hours: float = Field(ge=0)
-    category: Literal["creation", "publication", "interaction", "monitoring", "measurement", "validation"]
-    per: Literal["item", "week", "month", "hundred_messages"]
+class _Figure(_Model):
+    """A sourced figure or a labelled assumption (`basis` says which, and why)."""
     assumption: bool
     basis: Text
     sources: tuple[str, ...] = ()
 
     @model_validator(mode="after")
-    def _range(self):
-        if self.high_hours < self.low_hours:
-            raise ValueError("high_hours < low_hours")
+    def _sourced(self):
         if not self.assumption and not self.sources:
             raise ValueError("a figure that is not an assumption needs sources")
+        return self
+
+
+class Light(_Figure):
+    """A lighter range for a plan of at most `channels_at_most` networks (monitoring, review)."""
+    channels_at_most: int = Field(ge=1)
+    low_hours: float = Field(ge=0)
+    high_hours: float = Field(ge=0)
+
+
+class WithSkill(_Figure):
+    """A skill of the team (any of `skills`) that lowers the time of this work: the low end is used."""
+    skills: tuple[str, ...] = Field(min_length=1)
+
+
+class Parameter(_Figure):
+    """A count that sizes an activity from the profile (messages a month, young people per counsellor…)."""
+    value: float = Field(ge=0)
+    unit: Text
+
+
+class Activity(_Figure):
+    label: Text
+    unit: Text  # "par publication", "par semaine"…
+    low_hours: float = Field(ge=0)
+    high_hours: float = Field(ge=0)
+    category: Literal["creation", "publication", "interaction", "monitoring", "measurement", "validation"]
+    per: Literal["item", "week", "month", "hundred_messages", "message", "person_week"]
+    light: Light | None = None
+    with_skill: WithSkill | None = None
+    sizing: dict[str, Parameter] = {}
+
+    @model_validator(mode="after")
+    def _range(self):
+        for low, high in ((self.low_hours, self.high_hours),
+                          (self.light.low_hours, self.light.high_hours) if self.light else (0, 0)):
+            if high < low:
+                raise ValueError("high_hours < low_hours")
         return self
 
     @property
@@ -131,9 +181,27 @@ class Argument(_Model):
     evidence: tuple[Evidence, ...] = Field(min_length=1)
 
 
+class KpiScope(_Model):
+    """Which recommended channels a KPI measures: any listed channel, any publishing network
+    (channels.yaml `messaging: false`), any messaging channel (`messaging: true`). Empty: the plan
+    as a whole (a survey, a reception form), listed whatever the channels."""
+    channels: tuple[str, ...] = ()
+    publishing: bool = False
+    messaging: bool = False
+
+    @property
+    def whole_plan(self) -> bool:
+        return not (self.channels or self.publishing or self.messaging)
+
+    def measures(self, channel: str, messaging: bool) -> bool:
+        """This channel (its id, and whether it is a messaging one) is among those the KPI measures."""
+        return channel in self.channels or (self.publishing and not messaging) or (self.messaging and messaging)
+
+
 class Kpi(_Model):
     id: str
     goals: tuple[str, ...] = Field(min_length=1)
+    applies_to: KpiScope = KpiScope()
     name: Text
     definition: Text
     how_to_measure: Text
@@ -163,6 +231,9 @@ class LegalPoint(_Model):
     action: Text
     sources: tuple[str, ...] = Field(min_length=1)
     when: Condition = Condition()
+    # the text was read only through secondary pages (REFERENCE "(p)"): the rule then says
+    # « à vérifier dans le texte officiel » (the loader requires it when every source is secondary)
+    check_official_text: bool = False
 
 
 class Clause(_Model):
@@ -182,7 +253,7 @@ class CalendarEvent(_Model):
     verified: bool = True
     goals: tuple[str, ...] = ()
     age_bands: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ("fr",)
+    countries: tuple[str, ...] = ("fr",)  # where the date holds; an international day lists every country id
 
 
 class MaturityLevel(_Model):
@@ -202,3 +273,82 @@ class PlanTask(_Model):
     per_channel: bool = False  # repeated for each recommended channel ({channel} in texts)
     when: Condition = Condition()
     sources: tuple[str, ...] = ()
+
+
+# --- roles.yaml, audiences.yaml ------------------------------------------------------
+
+class RoleFit(_Model):
+    """Which appraisals of channels.yaml say how well a channel plays a role."""
+    goals: tuple[str, ...] = ()  # goal fits (channels.yaml `goals`)
+    groups: tuple[str, ...] = ()  # audience-group fits (channels.yaml `groups`)
+
+
+class Role(_Model):
+    """A job the plan may need a network for (publishing to young people, one-to-one follow-up…)."""
+    label: Text
+    audience: Literal["youth", "adult", "professional", "team"]
+    fit: RoleFit
+    channels: tuple[str, ...] = Field(min_length=1)  # the networks that can play it
+    weights: dict[str, float] | None = None  # overrides scoring.yaml weights for this role
+    weights_why: Text | None = None  # why, when overridden
+    shared: bool = True  # a network chosen for another role may play this one too
+    why: Text
+    sources: tuple[str, ...] = ()
+
+
+class WithoutAccount(_Model):
+    """A network a child under its minimum age can still use without an account of their own."""
+    role: Text  # {age} is the network's minimum age
+    sources: tuple[str, ...] = ()
+
+
+class Roles(_Model):
+    roles: dict[str, Role]
+    goals: dict[str, tuple[str, ...]]  # goal id -> roles it needs
+    groups: dict[str, tuple[str, ...]] = {}  # audience group id -> roles it adds
+    without_account: dict[str, WithoutAccount] = {}  # channel id -> its use without an account
+
+
+class AudienceFigure(_Model):
+    """Share (%) of an adult population using a network, as published, with its country and year."""
+    value: float = Field(ge=0, le=100)
+    population: Text
+    country: str
+    year: int
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Audiences(_Model):
+    """Adult and professional usage per kind, country and channel (REFERENCE §10.1, §10.2)."""
+    adult: dict[str, dict[str, AudienceFigure]]  # country -> channel -> figure
+    professional: dict[str, dict[str, AudienceFigure]] = {}
+
+
+# --- scoring.yaml parts ---------------------------------------------------------------
+
+class KeepExisting(_Model):
+    """From how many followers an existing account is kept: a labelled assumption."""
+    followers: int = Field(ge=0)
+    assumption: bool = True
+    basis: Text
+    sources: tuple[str, ...] = ()
+
+
+class MissingUsage(_Model):
+    """What a band with no published usage figure gets: never zero, a neutral estimate."""
+    method: Literal["median"]  # the median of the published figures for that band and country
+    basis: Text
+
+
+class Cap(_Model):
+    """How many networks a team can run well. Small structures without a dedicated post:
+    one or two [MANSFIELD-2012, NPTECHFORGOOD-2015]; otherwise the people decide (a labelled
+    assumption) and the hours through each network's workload."""
+    small_structure_networks: int = Field(ge=1)
+    small_staff_below: int = Field(ge=1)  # fewer staff than this (or unknown with few people): small
+    small_people_at_most: int = Field(ge=1)
+    small_sources: tuple[str, ...] = Field(min_length=1)
+    networks_per_person: int = Field(ge=1)  # assumption
+    most: int = Field(ge=1)
+    assumption_basis: Text
+    assumption_sources: tuple[str, ...] = ()

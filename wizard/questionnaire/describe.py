@@ -12,9 +12,9 @@ NONE = {"fr": "Aucun", "en": "None"}
 
 
 def answer(step: Step, value: Any, lang: str = "fr") -> str:
-    if value is None:
-        return SKIPPED[lang]
     q = step.question
+    if value is None:
+        return q.skip_label.get(lang) if q.skip_label else SKIPPED[lang]
     if q.kind in ("single", "multi", "ranked"):
         labels = {repr(c.value): c.label.get(lang) for c in choices(q) if c.label}
         values = value if isinstance(value, list) else [value]

@@ -201,6 +201,8 @@ def _check_field(question: Question, P) -> None:
                 P(f"libellé français manquant pour l’option « {c.value} »")
     if question.max_choices and question.kind not in ("multi", "ranked"):
         P("max_choices ne s’applique qu’aux questions « multi » ou « ranked »")
+    if question.skip_label and not question.optional:
+        P("skip_label ne s’applique qu’à une question facultative (optional: true)")
 
 
 def _allowed_values(spec) -> list | None:

@@ -39,13 +39,14 @@ class Question(_Model):
     text: Text
     help: Text | None = None
     optional: bool = False
+    skip_label: Text | None = None  # the quick reply that skips an optional question (default « Passer »)
     options: tuple[Option, ...] | None = None
     when: dict[str, Any] | None = None
     for_each: str | None = None
     max_choices: int | None = Field(None, ge=1)
     min: float | None = None
     max: float | None = None
-    unit: Literal["count", "hours", "eur", "posts"] | None = None
+    unit: Literal["count", "hours", "eur", "money", "posts"] | None = None  # money: in the country's currency
     suggestions: tuple[float, ...] = ()
     scale_labels: dict[int, Text] | None = None
     placeholder: Text | None = None

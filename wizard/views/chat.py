@@ -239,7 +239,8 @@ def _ask(svc: ConversationService, s: ChatState, step: flow.Step, all_steps: lis
                               submit=lambda key, value: _submit(svc, key, value), notice=_say)
         cols = st.columns(2) if (q.optional or s.editing) else None
         if q.optional:
-            cols[0].button(t("skip", lang), key=f"skip-{step.key}-{s.nonce}", on_click=_submit,
+            cols[0].button(q.skip_label.get(lang) if q.skip_label else t("skip", lang),
+                           key=f"skip-{step.key}-{s.nonce}", on_click=_submit,
                            args=(svc, step.key, None))
         if s.editing:
             cols[1].button(t("keep", lang), key=f"keep-{s.nonce}", on_click=_on_keep)

@@ -41,6 +41,10 @@ T = {
     "measure": {"fr": "Comment mesurer", "en": "How to measure"},
     "charter": {"fr": "Charte d’équipe", "en": "Team charter"},
     "legal": {"fr": "Points juridiques", "en": "Legal points"},
+    "shared": {"fr": "Soit {per} pour les réseaux eux-mêmes et {shared} de travail commun\u00a0: {what}.",
+               "en": "That is {per} for the networks themselves and {shared} of shared work: {what}."},
+    "not_covered": {"fr": "Ce que Cap Réseaux ne couvre pas pour votre pays (à vérifier auprès d’une source locale)\u00a0:",
+                    "en": "What Cap Réseaux does not cover for your country (check with a local source):"},
     "calendar": {"fr": "Calendrier des 12 prochains mois", "en": "Calendar of the next 12 months"},
     "unverified": {"fr": "date à vérifier", "en": "date to check"},
     "sources": {"fr": "Sources", "en": "Sources"},
@@ -79,6 +83,9 @@ def render(s: Strategy, lang: str = "fr") -> None:
     cols[1].metric(_t("estimated", lang), hours(w.estimated_hours_per_week, lang),
                    help=f"{hours(w.low_hours_per_week, lang)} – {hours(w.high_hours_per_week, lang)}")
     cols[2].metric(_t("full_time", lang), f"{number(round(w.share_of_full_time * 100), lang)}\u00a0%")
+    if w.shared_hours_per_week:
+        st.caption(_t("shared", lang).format(per=hours(w.estimated_hours_per_week - w.shared_hours_per_week, lang),
+                                             shared=hours(w.shared_hours_per_week, lang), what=w.shared_label))
     if w.status != "ok":  # "ok" is already said in the summary above
         {"tight": st.info, "over": st.error}[w.status](T["status"][lang][w.status])
     if w.ways_out:
@@ -117,6 +124,9 @@ def render(s: Strategy, lang: str = "fr") -> None:
         st.markdown("\n".join(f"- **{c.title}**\u00a0: {c.text}" for c in s.charter))
     with st.expander(_t("legal", lang)):
         st.markdown("\n".join(f"- **{x.title}**\u00a0: {x.rule} → {x.action}" for x in s.legal))
+        if s.not_covered:
+            st.info(_t("not_covered", lang) + "\n\n" + "\n".join(f"- {x}" for x in s.not_covered),
+                    icon=":material/public:")
     with st.expander(_t("calendar", lang)):
         for m in s.calendar:
             if m.events:

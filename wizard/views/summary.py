@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from wizard.profile import Profile
 from wizard.engine.text import lower_first
-from wizard.formatting import hours, number
+from wizard.formatting import hours, money, number
 from wizard.vocabulary import label
 
 SECTIONS = {
@@ -71,7 +71,7 @@ def summary_rows(p: Profile, lang: str = "fr") -> list[tuple[str, str, str]]:
         (sec("resources"), _l("people", lang), number(r.people, lang)),
         (sec("resources"), _l("skills", lang), _labels("skill", r.skills, lang)),
         (sec("resources"), _l("equipment", lang), _labels("equipment", r.equipment, lang)),
-        (sec("resources"), _l("budget", lang), f"{number(r.budget_eur_per_year, lang)}\u00a0€"),
+        (sec("resources"), _l("budget", lang), money(r.budget_per_year, r.currency, lang)),
         (sec("concerns"), _l("concerns", lang), _labels("concern", p.concerns, lang)),
         (sec("constraints"), _l("validation", lang), yn(c.validation_required)),
         (sec("constraints"), _l("own", lang), lower_first(label("own_accounts_allowed", c.own_accounts_allowed, lang))),
