@@ -3,14 +3,16 @@ import streamlit as st
 
 from wizard.app_resources import conversation_service, knowledge, questionnaire, store
 from wizard.store import StoreError, database_url
-from wizard.views import chat, faults
+from wizard.views import chat, faults, language
 from wizard.views.ui_text import t
 
-st.set_page_config(page_title=t("page_title"), page_icon="🧭", layout="centered")
+lang = language.current()
+st.set_page_config(page_title=t("page_title", lang), page_icon="🧭", layout="centered")
+language.declare(lang)
 try:
-    service = conversation_service(store(database_url()), questionnaire())
+    service = conversation_service(store(database_url()), questionnaire(), lang)
 except StoreError as exc:  # read-only folder, server down at start: said in words, logged in full
-    faults.startup(exc)
+    faults.startup(exc, lang)
     st.stop()
-with faults.guard():
+with faults.guard(lang):
     chat.render(service, knowledge())

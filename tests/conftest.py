@@ -8,6 +8,7 @@ CAP_REQUIRE_BROWSER=1 is set (.ci/run sets both), which turns the skip into a fa
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -17,6 +18,8 @@ import sys
 import time
 import urllib.request
 import uuid
+from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import NoReturn
 
@@ -26,11 +29,77 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `wizard` importable from a plain `pytest` run too
     sys.path.insert(0, str(ROOT))
 
+# --- shared helpers: the example profiles, the reference date, their strategies -------------
+# (imported by test modules: `from conftest import TODAY, EXAMPLE_NAMES, example_profile, example_strategy`)
+
+TODAY = date(2026, 11, 26)
+EXAMPLE_NAMES = tuple(sorted(p.stem for p in (ROOT / "examples").glob("*.json")))
+
+
+def example_data(name: str) -> dict:
+    return json.loads((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+
+def changed_data(name: str, **changes) -> dict:
+    """An example's data with some fields changed, by dotted name: changed_data("pij", **{"structure.country": "be"})."""
+    d = example_data(name)
+    for dotted, value in changes.items():
+        *path, last = dotted.split(".")
+        target = d
+        for part in path:
+            target = target.setdefault(part, {})
+        target[last] = value
+    return d
+
+def example_profile(name: str, **changes):
+    """An example profile, optionally with top-level parts replaced (goals=…, resources=…)."""
+    from wizard.profile import parse_profile
+    return parse_profile({**example_data(name), **changes})
+
+
+@cache
+def _strategy(name: str, lang: str):
+    from wizard.engine import build_strategy
+    from wizard.knowledge import default
+    return build_strategy(example_profile(name), default(), TODAY, lang=lang)
+
+
+def example_strategy(name: str, lang: str = "fr"):
+    """The Strategy of an example (built once per language; a copy, so a test may change it)."""
+    return _strategy(name, lang).model_copy(deep=True)
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
          "is_mobile": True, "has_touch": True, "locale": "fr-FR"}
 SERVER_START_TIMEOUT = 60  # seconds
+
+# --- a copy of the knowledge base to break (the loader's refusals) -------------------------------
+
+@pytest.fixture
+def kb_copy(tmp_path):
+    """wizard/knowledge/*.yaml copied to a temporary folder, for a test to break one file."""
+    from wizard.knowledge.load import DIR
+    target = tmp_path / "knowledge"
+    shutil.copytree(DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return target
+
+
+def knowledge_problems(kb_copy: Path, file: str, change, by_id: bool = False) -> list[str]:
+    """Apply `change` to the YAML data of `file` in the copy (to {id: item} when `by_id`), load the
+    copy, and return the loader's problems (no-break spaces as spaces); the copy must be refused."""
+    import yaml
+
+    from wizard.knowledge.load import check
+    path = kb_copy / file
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change({item["id"]: item for item in data} if by_id else data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    kb, problems = check(kb_copy)
+    assert kb is None
+    return [p.replace("\u00a0", " ") for p in problems]
+
 
 
 def unavailable(require_var: str, reason: str) -> NoReturn:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard import errors_fr, inputs
+from wizard import errors, inputs
 from wizard.__main__ import main
 from wizard.questionnaire.load import MAX_CONDITION_DEPTH, check_text
 
@@ -216,14 +216,14 @@ def test_missing_file_name_is_escaped(tmp_path):
     ({"type": "greater_than_equal", "input": -1}, "valeur refusée"),  # a context pydantic did not give
 ])
 def test_french_for_each_pydantic_error_type(error, fragment):
-    said = errors_fr.message(error).replace("\u00a0", " ")
+    said = errors.message(error).replace("\u00a0", " ")
     assert fragment in said, said
     assert len(said) < 200
 
 
 def test_summary_counts_what_it_leaves_out():
-    assert errors_fr.summarize(["a", "b"]) == "a\u00a0; b"
-    assert errors_fr.summarize(["a", "b", "c", "d"]).endswith("c\u00a0; … et 1 autre erreur")
+    assert errors.summarize(["a", "b"]) == "a\u00a0; b"
+    assert errors.summarize(["a", "b", "c", "d"]).endswith("c\u00a0; … et 1 autre erreur")
 
 
 @pytest.mark.parametrize("argv, fragment", [

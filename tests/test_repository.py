@@ -43,3 +43,10 @@ def test_ci_installs_browser_and_database_and_makes_their_tests_mandatory():
     for needed in ("apt-get", "chromium", "postgresql", "CAP_REQUIRE_BROWSER=1", "CAP_REQUIRE_POSTGRES=1",
                    "CAP_TEST_POSTGRES_URL", "make test"):
         assert needed in ci, needed
+
+
+def test_every_room_is_small_enough_to_read():
+    """No module in wizard/ over 400 lines: a newcomer reads one in a sitting."""
+    big = {str(p.relative_to(ROOT)): n for p in (ROOT / "wizard").rglob("*.py")
+           if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert big == {}

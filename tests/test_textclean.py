@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.textclean import BIDI_CONTROLS, BIDI_MARKS, BOM, INVISIBLE_CONTROLS, strip_controls
+from wizard.textclean import (
+    BIDI_CONTROLS,
+    BIDI_MARKS,
+    BOM,
+    INVISIBLE_CONTROLS,
+    strip_controls,
+)
 
 RLO = "\u202e"
 
@@ -87,11 +93,11 @@ def test_strip_controls_properties(text, keep_newlines):
 
 def test_users_share_the_policy():
     from wizard.documents import content_strategy, pdf
-    from wizard.questionnaire.textparse import clean_text
+    from wizard.questionnaire.freetext import clean_name
     from wizard.views.inert import inert
 
     typed = f"MJC{RLO} \u2066Nord\u2069\ufeff \u200fمرحبا"
-    assert clean_text(typed) == "MJC Nord \u200fمرحبا"
+    assert clean_name(typed) == "MJC Nord \u200fمرحبا"
     assert content_strategy.plain(typed) == "MJC Nord \u200fمرحبا"
     shown = inert(typed)
     assert not set(shown) & INVISIBLE_CONTROLS and "Nord" in shown and "\u200fمرحبا" in shown

@@ -23,10 +23,16 @@ from typing import Any, Literal
 from wizard.profile import Profile
 from wizard.questionnaire import flow
 from wizard.questionnaire.model import Questionnaire
-from wizard.store import SessionGone, SessionStore, StoreError, well_formed
+from wizard.store import (
+    SessionGone,
+    SessionStore,
+    StoreError,
+    WorkshopClosed,
+    well_formed,
+)
 
 NoticeCode = Literal["changed_elsewhere", "added_elsewhere", "saved_after_outage", "new_link",
-                     "db_replaced", "unavailable", "missing_file", "gone"]
+                     "db_replaced", "unavailable", "missing_file", "gone", "workshop_closed"]
 
 
 @dataclass(frozen=True)
@@ -57,13 +63,20 @@ class Conversation:
     pending: list[tuple[str, Any]] = field(default_factory=list)  # answers not written yet
     revision: int = 0
     instance: str | None = None  # the database this page last wrote to
+    lang: str = "fr"  # the conversation's language, as stored
     profile_revision: int | None = None  # the revision whose profile is stored
     waiting: bool = False  # a write failed: the queued answers wait for the database
 
 
 class ConversationService:
-    def __init__(self, store: SessionStore, questionnaire: Questionnaire, lang: str = "fr"):
+    def __init__(self, store: SessionStore, questionnaire: Questionnaire, lang: str = "fr", *,
+                 workshop_id: int | None = None, pseudonym: str | None = None):
+        """`workshop_id`: the conversations it starts belong to that workshop (a participant's)."""
         self.store, self.q, self.lang = store, questionnaire, lang
+        self.workshop_id, self.pseudonym = workshop_id, pseudonym
+
+    def _create(self) -> str:
+        return self.store.create(self.q.id, self.lang, workshop_id=self.workshop_id, pseudonym=self.pseudonym)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -81,7 +94,7 @@ class ConversationService:
             raise LinkProblem("unknown", created)
         if stored.questionnaire_id != self.q.id:
             raise LinkProblem("other_questionnaire")
-        conv = Conversation(token=token)
+        conv = Conversation(token=token, lang=stored.lang)
         self._adopt(conv, stored.answers, stored.revision, instance)
         conv.profile_revision = stored.revision if stored.profile is not None else None
         return conv
@@ -99,12 +112,24 @@ class ConversationService:
 
     def sync(self, conv: Conversation) -> list[Notice]:
         """Write what is queued; with nothing queued, take in what other devices saved."""
+        if conv.token is None and not conv.pending:
+            return []  # a fresh page: nothing stored, nothing to say
         try:
             instance = self.store.identity()[0]
-            replaced = conv.instance is not None and instance != conv.instance
+            stored = self.store.load(conv.token) if conv.token is not None else None
+            # another database (its id changed), or the same one restored from a backup (its
+            # revision went back): what this page holds is written back
+            replaced = (conv.instance is not None and instance != conv.instance) or (
+                stored is not None and stored.revision < conv.revision)
             if not conv.pending and not replaced:
-                return self._reload(conv, instance)
+                return self._reload(conv, instance, stored)
             return self._write(conv, instance, replaced)
+        except WorkshopClosed:  # refused, not kept for later: the workshop takes no more answers
+            conv.pending = []
+            stored = self.store.load(conv.token) if conv.token else None
+            if stored is not None:
+                self._adopt(conv, stored.answers, stored.revision, conv.instance or "")
+            return [Notice("workshop_closed")]
         except StoreError as exc:
             conv.waiting = bool(conv.pending)
             return [Notice("missing_file" if exc.kind == "missing_file" else "unavailable")]
@@ -137,18 +162,18 @@ class ConversationService:
         notices: list[Notice] = []
         if replaced:  # this page holds answers the new database lacks: it writes them all back
             held = dict(conv.answers)
-            change: Callable[[dict], dict] = lambda stored: flow.prune(self.q, {**stored, **held})  # noqa: E731
+            change: Callable[[dict], dict] = lambda stored: flow.prune(self.q, {**stored, **held})
             notices.append(Notice("db_replaced"))
             conv.synced = None
         else:
             change = self._replay(list(conv.pending))
         if conv.token is None:
-            conv.token, conv.synced = self.store.create(self.q.id, self.lang), {}
+            conv.token, conv.synced = self._create(), {}
         try:
             saved = self.store.update(conv.token, change)
         except SessionGone:  # deleted meanwhile: go on under a new link with everything shown here
             held = dict(conv.answers)
-            conv.token, conv.synced = self.store.create(self.q.id, self.lang), None
+            conv.token, conv.synced = self._create(), None
             saved = self.store.update(conv.token, lambda _stored: held)
             notices.append(Notice("new_link"))
         if conv.waiting:
@@ -160,10 +185,9 @@ class ConversationService:
         self._adopt(conv, saved.after, saved.revision, instance)
         return notices
 
-    def _reload(self, conv: Conversation, instance: str) -> list[Notice]:
+    def _reload(self, conv: Conversation, instance: str, stored) -> list[Notice]:
         if conv.token is None:
             return []
-        stored = self.store.load(conv.token)
         if stored is None:
             return [Notice("gone")]
         if stored.revision == conv.revision and conv.synced is not None:

@@ -1,13 +1,34 @@
-"""Numbers and durations written the French way (and the English way): one place for every view."""
+"""Numbers, percentages, dates, lists and durations written the French way (and the English
+way), through Babel's CLDR data: one place for every view and document. Durations (« 2 h 30 »)
+and currency signs follow the house style (no Babel pattern writes « 500 $ CA »)."""
 from __future__ import annotations
+
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+
+from wizard.i18n import text as catalogue_text
+
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["fr"])
 
 
 def number(value: float, lang: str = "fr") -> str:
-    """10 -> "10", 2.5 -> "2,5", 1500 -> "1 500" (narrow no-break space in French)."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    """10 -> "10", 2.5 -> "2,5", 1500 -> "1 500" (narrow no-break space in French), at most two decimals."""
+    return format_decimal(round(value, 2) + 0.0, format="#,##0.##", locale=_locale(lang))
+
+
+def percent(share: float, lang: str = "fr") -> str:
+    """0.44 -> "44 %" (no-break space in French), "44%" in English."""
+    return format_percent(share, format="#,##0\u00a0%" if lang == "fr" else "#,##0%", locale=_locale(lang))
+
+
+def words_list(items: list[str], lang: str = "fr") -> str:
+    """« A, B et C », "A, B and C"."""
+    return format_list(list(items), locale=_locale(lang)) if items else ""
 
 
 def hours(value: float, lang: str = "fr") -> str:
@@ -19,20 +40,10 @@ def hours(value: float, lang: str = "fr") -> str:
     return f"{whole} h {minutes:02d} min" if minutes else f"{whole} h"
 
 
-_MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
 def long_date(d, lang: str = "fr") -> str:
     """A date as a signed letter writes it: "26 novembre 2026", "1er décembre 2026", "26 November 2026"."""
-    if lang == "en":
-        return f"{d.day} {_MONTHS['en'][d.month - 1]} {d.year}"
-    day = "1er" if d.day == 1 else str(d.day)
-    return f"{day} {_MONTHS['fr'][d.month - 1]} {d.year}"
+    text = format_date(d, "d MMMM y", locale=_locale(lang))
+    return "1er" + text[1:] if lang == "fr" and d.day == 1 else text
 
 
 # Currency signs by language: (before the amount, after the amount). French puts the sign after the
@@ -42,7 +53,6 @@ _CURRENCY = {
     "fr": {"EUR": ("", "\u00a0€"), "CHF": ("", "\u00a0CHF"), "CAD": ("", "\u00a0$\u00a0CA")},
     "en": {"EUR": ("€", ""), "CHF": ("CHF\u00a0", ""), "CAD": ("CA$", "")},
 }
-_NO_CURRENCY = {"fr": "\u00a0(monnaie non précisée)", "en": " (currency not stated)"}
 
 
 def money(amount: float, currency: str | None, lang: str = "fr") -> str:
@@ -53,6 +63,6 @@ def money(amount: float, currency: str | None, lang: str = "fr") -> str:
     lang = "en" if lang == "en" else "fr"
     text = number(amount, lang)
     if currency is None:
-        return text + _NO_CURRENCY[lang]
+        return text + ("\u00a0" if lang == "fr" else " ") + catalogue_text("formatting", "no_currency", lang)
     before, after = _CURRENCY[lang].get(currency, ("", f"\u00a0{currency}") if lang == "fr" else (f"{currency}\u00a0", ""))
     return f"{before}{text}{after}"

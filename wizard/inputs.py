@@ -1,10 +1,11 @@
-"""Reading the files people hand to the command line: bounded, and told in French.
+"""Reading the files people hand to the command line: bounded, and told in French or English.
 
 A profile or a questionnaire is a few kilobytes; a file of several megabytes is a
 mistake (or a trap), and reading it whole before saying so would be slow. So the
 size is checked before the text is read, JSON is parsed with its errors translated
-(CPython's json speaks English), and nesting too deep for the parser is one clear
-line rather than a RecursionError.
+(CPython's json speaks English, and not the words of our readers), and nesting too
+deep for the parser is one clear line rather than a RecursionError. The sentences are
+in wizard/catalogue/errors.yaml; every reader takes `lang` ("fr" by default).
 """
 from __future__ import annotations
 
@@ -13,42 +14,43 @@ import os
 from pathlib import Path
 
 from wizard.formatting import number
+from wizard.i18n import phrases
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
-NBSP = "\u00a0"
+say = phrases("errors")
 
 
 class InputError(ValueError):
-    """A file we cannot use, with one French sentence saying why (without the file name)."""
+    """A file we cannot use, with one sentence saying why (without the file name)."""
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError, lang: str) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "fichier introuvable"
+        return say("file_not_found", lang)
     if isinstance(exc, IsADirectoryError):
-        return "c’est un dossier, pas un fichier"
+        return say("is_a_folder", lang)
     if isinstance(exc, PermissionError):
-        return "lecture refusée (droits d’accès)"
-    return "fichier illisible"
+        return say("read_denied", lang)
+    return say("unreadable_file", lang)
 
 
-def write_reason(exc: OSError) -> str:
-    """Why a file could not be written, in French (strerror is the C library's English)."""
+def write_reason(exc: OSError, lang: str = "fr") -> str:
+    """Why a file could not be written (strerror is the C library's English)."""
     if isinstance(exc, FileNotFoundError):
-        return "dossier introuvable"
+        return say("folder_not_found", lang)
     if isinstance(exc, IsADirectoryError):
-        return "c’est un dossier"
+        return say("write_to_folder", lang)
     if isinstance(exc, PermissionError):
-        return "droits d’accès insuffisants"
-    return "le système a refusé l’écriture (disque plein{NBSP}?)".format(NBSP=NBSP)
+        return say("write_denied", lang)
+    return say("write_refused", lang)
 
 
-def _too_big(limit: int) -> InputError:
-    return InputError(f"fichier trop gros{NBSP}: plus de {number(limit // 1024)}{NBSP}Ko, "
-                      "la limite pour un profil ou un questionnaire")
+def _too_big(limit: int, lang: str) -> InputError:
+    return InputError(say("too_big", lang, size=number(limit // 1024, lang)))
 
 
-def read_text(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, encoding: str = "utf-8") -> str:
+def read_text(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, encoding: str = "utf-8",
+              lang: str = "fr") -> str:
     """The file's text, or InputError: missing, a folder, unreadable, not UTF-8, or over `limit` bytes.
 
     The size is looked at before reading, and the read itself stops at limit + 1 bytes
@@ -57,55 +59,55 @@ def read_text(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, encoding: st
         with open(Path(path), "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > limit:
-                raise _too_big(limit)
+                raise _too_big(limit, lang)
             data = f.read(limit + 1)
     except OSError as exc:
-        raise InputError(_os_reason(exc)) from None
+        raise InputError(_os_reason(exc, lang)) from None
     if len(data) > limit:
-        raise _too_big(limit)
+        raise _too_big(limit, lang)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"fichier illisible{NBSP}: ce n’est pas du texte UTF-8 (octet n°{NBSP}{exc.start + 1})") from None
+        raise InputError(say("not_utf8", lang, n=exc.start + 1)) from None
 
 
 # CPython's json messages (json/decoder.py and Modules/_json.c), by their first words
 JSON_MESSAGES = (
-    ("Expecting value", "valeur attendue"),
-    ("Expecting property name enclosed in double quotes", "nom de champ entre guillemets droits \" attendu"),
-    ("Expecting ':' delimiter", "«\u00a0:\u00a0» attendu"),
-    ("Expecting ',' delimiter", "«\u00a0,\u00a0» attendu"),
-    ("Unterminated string starting at", "texte non fermé (guillemet \" manquant)"),
-    ("Invalid control character", "caractère de contrôle dans un texte (écrivez \\n ou \\t)"),
-    ("Invalid \\uXXXX escape", "séquence \\uXXXX incorrecte"),
-    ("Invalid \\escape", "séquence d’échappement inconnue après \\"),
-    ("Extra data", "du contenu après la fin de l’objet JSON"),
-    ("Illegal trailing comma", "virgule en trop avant la fin"),
-    ("Unexpected UTF-8 BOM", "marque BOM en tête du texte"),
+    ("Expecting value", "json_value_expected"),
+    ("Expecting property name enclosed in double quotes", "json_name_expected"),
+    ("Expecting ':' delimiter", "json_colon_expected"),
+    ("Expecting ',' delimiter", "json_comma_expected"),
+    ("Unterminated string starting at", "json_unterminated"),
+    ("Invalid control character", "json_control_character"),
+    ("Invalid \\uXXXX escape", "json_bad_unicode_escape"),
+    ("Invalid \\escape", "json_unknown_escape"),
+    ("Extra data", "json_extra_data"),
+    ("Illegal trailing comma", "json_trailing_comma"),
+    ("Unexpected UTF-8 BOM", "json_bom"),
 )
 
 
-def json_reason(msg: str) -> str:
-    """French for one of CPython's json error messages."""
-    for prefix, french in JSON_MESSAGES:
+def json_reason(msg: str, lang: str = "fr") -> str:
+    """One of CPython's json error messages, in `lang`."""
+    for prefix, key in JSON_MESSAGES:
         if msg.startswith(prefix):
-            return french
-    return "syntaxe JSON incorrecte"
+            return say(key, lang)
+    return say("json_syntax", lang)
 
 
-def loads_json(text: str) -> object:
-    """json.loads, or InputError in French naming the line and column."""
+def loads_json(text: str, lang: str = "fr") -> object:
+    """json.loads, or InputError naming the line and column."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"JSON invalide ligne {exc.lineno}, colonne {exc.colno}{NBSP}: {json_reason(exc.msg)}") from None
+        raise InputError(say("invalid_json", lang, line=exc.lineno, column=exc.colno,
+                             reason=json_reason(exc.msg, lang))) from None
     except RecursionError:
-        raise InputError("JSON trop imbriqué (des listes ou des objets les uns dans les autres, "
-                         "sur des centaines de niveaux)") from None
+        raise InputError(say("json_too_deep", lang)) from None
     except ValueError:  # CPython refuses integers of more than 4300 digits
-        raise InputError("JSON invalide\u00a0: un nombre a trop de chiffres") from None
+        raise InputError(say("json_too_many_digits", lang)) from None
 
 
-def read_json(path: str | os.PathLike, limit: int = MAX_FILE_BYTES) -> object:
+def read_json(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, lang: str = "fr") -> object:
     """The JSON in a file (a UTF-8 byte order mark is tolerated), or InputError."""
-    return loads_json(read_text(path, limit, encoding="utf-8-sig"))
+    return loads_json(read_text(path, limit, encoding="utf-8-sig", lang=lang), lang)

@@ -3,18 +3,28 @@
 Only goals, audience.age_bands and resources.hours_per_week are required; everything
 else gets a sensible default. Anything wrong (unknown id, negative number, wrong
 type, unknown field, true/false or an infinite figure given for a number, a list
-longer than its vocabulary) is refused, and `explain` turns the refusal into French
-sentences that name the field and the allowed values.
+longer than its vocabulary) is refused, and `explain` turns the refusal into sentences
+(French, or English with lang="en"; wizard/catalogue/errors.yaml) that name the field and
+the allowed values.
 """
 from __future__ import annotations
 
 import math
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from wizard import errors_fr
+from wizard import errors
+from wizard.i18n import phrases
 from wizard.vocabulary import ids, literal
 
 Kind = literal("structure_kind")
@@ -30,15 +40,17 @@ Equipment = literal("equipment")
 Concern = literal("concern")
 OwnAccounts = literal("own_accounts_allowed")
 Dimension = literal("maturity_dimension")
+say = phrases("errors")  # the sentences of this contract's own rules (errors.refused)
 
 
 def _plain_number(value):
     """JSON true/false is not a number, though Python counts True as 1; and an infinite or
-    NaN figure is refused before any bound is compared with it, so the message says why."""
+    NaN figure is refused before any bound is compared with it, so the message says why
+    (wizard.errors says it from the error type; pydantic's own English is for logs)."""
     if isinstance(value, bool):
-        raise PydanticCustomError("number_not_bool", "un nombre est attendu, pas vrai ou faux")
+        raise PydanticCustomError("number_not_bool", "a number is expected, not true or false")
     if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError("finite_number", "un nombre fini est attendu")
+        raise PydanticCustomError("finite_number", "a finite number is expected")
     return value
 
 
@@ -53,7 +65,7 @@ def _unique(values: list) -> list:
     for v in values:  # linear: a long list must not cost its square
         (dupes if v in seen else seen).add(v)
     if dupes:
-        raise ValueError(f"valeur répétée\u00a0: {', '.join(sorted(map(str, dupes)))}")
+        raise errors.refused(say, "repeated_values", values=", ".join(sorted(map(str, dupes))))
     return values
 
 
@@ -67,7 +79,7 @@ def _at_most(n: int):
     """Refuse a dict with more keys than its vocabulary before validating each key."""
     def check(value):
         if isinstance(value, dict) and len(value) > n:
-            raise PydanticCustomError("too_long", "trop de clés",
+            raise PydanticCustomError("too_long", "too many keys",
                                       {"max_length": n, "actual_length": len(value)})
         return value
     return BeforeValidator(check)
@@ -122,11 +134,9 @@ class Resources(_Model):
     def _legacy_budget(self):
         if self.budget_eur_per_year is not None:
             if self.budget_per_year and self.budget_per_year != self.budget_eur_per_year:
-                raise PydanticCustomError("budget_twice", "donnez le budget une seule fois "
-                                          "(budget_per_year, ou budget_eur_per_year des anciens profils)")
+                raise errors.refused(say, "budget_twice")
             if self.currency not in (None, "EUR"):
-                raise PydanticCustomError("budget_currency", "budget_eur_per_year est en euros : "
-                                          "utilisez budget_per_year avec currency")
+                raise errors.refused(say, "budget_currency")
             self.budget_per_year, self.currency = self.budget_eur_per_year, "EUR"
             self.budget_eur_per_year = None
         return self
@@ -160,11 +170,11 @@ class Profile(_Model):
 
 
 class ProfileError(ValueError):
-    """A refused profile; `messages` holds one French sentence per problem."""
+    """A refused profile; `messages` holds one sentence per problem, in the language asked."""
 
-    def __init__(self, messages: list[str]):
+    def __init__(self, messages: list[str], lang: str = "fr"):
         self.messages = messages
-        super().__init__(" ; ".join(messages))
+        super().__init__(say("list_separator", lang).join(messages))
 
 
 _LITERAL_FIELDS = {
@@ -183,25 +193,24 @@ def _vocab_for(loc: tuple) -> str | None:
     return None
 
 
-def explain(exc: ValidationError) -> list[str]:
-    """One French sentence per error, naming the field and, for ids, the allowed values."""
+def explain(exc: ValidationError, lang: str = "fr") -> list[str]:
+    """One sentence per error in `lang`, naming the field and, for ids, the allowed values."""
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        where = errors_fr.where(loc)
         vocab = _vocab_for(loc) if err["type"] in ("literal_error", "enum") else None
         if vocab:
-            text = (f"{errors_fr.shown(err.get('input'))} n’est pas une valeur permise "
-                    f"(valeurs possibles\u00a0: {', '.join(ids(vocab))})")
+            said = errors.not_allowed(err.get("input"), ", ".join(ids(vocab)), lang)
         else:
-            text = errors_fr.message(err)
-        out.append(f"{where}\u00a0: {text}")
+            said = errors.message(err, lang)
+        out.append(say("field_said", lang, where=errors.where(loc, lang=lang), message=said))
     return out
 
 
-def parse_profile(data: object) -> Profile:
-    """Validate raw data (a dict from JSON, or answers) into a Profile, or raise ProfileError."""
+def parse_profile(data: object, lang: str = "fr") -> Profile:
+    """Validate raw data (a dict from JSON, or answers) into a Profile, or raise ProfileError
+    whose messages are in `lang` (French by default, "en" for English)."""
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError(explain(exc)) from None
+        raise ProfileError(explain(exc, lang), lang) from None

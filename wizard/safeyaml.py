@@ -1,4 +1,4 @@
-"""YAML read safely and explained in French.
+"""YAML read safely and explained in French or English.
 
 YAML aliases let 600 bytes stand for billions of values (« billion laughs »): the
 composer shares the node, but everything that walks the result afterwards — pydantic,
@@ -8,7 +8,8 @@ column). The knowledge base does use a few anchors (maturity.yaml shares its lev
 names), so `BoundedLoader` lets them through but refuses a document whose expanded
 size passes `MAX_EXPANDED_NODES`, or an alias inside its own anchor.
 
-PyYAML's messages are English; `YamlError` carries a French one and the position.
+PyYAML's messages are English and technical; `YamlError` carries one of ours
+(wizard/catalogue/errors.yaml) in the language `load` was given, and the position.
 """
 from __future__ import annotations
 
@@ -18,28 +19,33 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from wizard.formatting import number
+from wizard.i18n import phrases
 
 MAX_EXPANDED_NODES = 100_000  # the largest knowledge file expands to about 4 000
-NBSP = "\u00a0"
+say = phrases("errors")
 
 
 @dataclass
 class YamlError(Exception):
-    """Unreadable YAML: a French reason and, when known, where (1-based)."""
+    """Unreadable YAML: the reason, in `lang`, and when known where (1-based)."""
 
     reason: str
     line: int | None = None
     column: int | None = None
+    lang: str = "fr"
 
     def __str__(self) -> str:
-        where = f"ligne {self.line}, colonne {self.column}{NBSP}: " if self.line else ""
-        return f"{where}{self.reason}"
+        if not self.line:
+            return self.reason
+        return say("yaml_position", self.lang, line=self.line, column=self.column, reason=self.reason)
 
 
 class _Refused(yaml.YAMLError):
-    def __init__(self, reason: str, mark):
-        super().__init__(reason)
-        self.reason, self.problem_mark = reason, mark
+    """Our own refusal inside a loader: a catalogue key and its values, said in `load`'s language."""
+
+    def __init__(self, key: str, mark, **values):
+        super().__init__(key)
+        self.key, self.values, self.problem_mark = key, values, mark
 
 
 class NoAliasLoader(yaml.SafeLoader):
@@ -48,8 +54,7 @@ class NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _Refused(f"alias YAML «{NBSP}*{event.anchor}{NBSP}» refusé{NBSP}: "
-                           "recopiez la valeur au lieu d’y renvoyer", event.start_mark)
+            raise _Refused("yaml_alias_refused", event.start_mark, anchor=event.anchor)
         return super().compose_node(parent, index)
 
 
@@ -85,8 +90,7 @@ def _check_expansion(root: Node, limit: int) -> None:
             open_nodes.discard(key)
             sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
             if sizes[key] > limit:
-                raise _Refused(f"les alias YAML de ce document le font dépasser {number(limit)} valeurs",
-                               node.start_mark)
+                raise _Refused("yaml_aliases_too_big", node.start_mark, limit=limit)
             continue
         if key in sizes:
             continue
@@ -94,70 +98,71 @@ def _check_expansion(root: Node, limit: int) -> None:
         stack.append((node, True))
         for child in _children(node):
             if id(child) in open_nodes:
-                raise _Refused("alias YAML renvoyant à sa propre ancre (boucle sans fin)", child.start_mark)
+                raise _Refused("yaml_alias_loop", child.start_mark)
             if id(child) not in sizes:
                 stack.append((child, False))
 
 
 # PyYAML's problems (scanner, parser, composer, constructor), by a fragment of their text
 PROBLEMS = (
-    ("that cannot start any token", "caractère qui ne peut pas commencer une valeur (une tabulation{NBSP}?)"),
-    ("mapping values are not allowed here", "«{NBSP}:{NBSP}» inattendu ici (mettez entre guillemets un texte qui en contient)"),
-    ("could not find expected ':'", "«{NBSP}:{NBSP}» attendu"),
-    ("found unexpected ':'", "«{NBSP}:{NBSP}» inattendu"),
-    ("found unexpected end of stream", "fin du fichier inattendue (guillemet ou crochet non fermé{NBSP}?)"),
-    ("found unknown escape character", "séquence d’échappement inconnue après \\"),
-    ("expected alphabetic or numeric character", "nom d’ancre, d’alias ou d’étiquette incorrect"),
-    ("entries are not allowed here", "«{NBSP}-{NBSP}» inattendu ici (indentation{NBSP}?)"),
-    ("tab character", "tabulation à la place d’une indentation (utilisez des espaces)"),
-    ("expected a comment or a line break", "commentaire ou fin de ligne attendu"),
-    ("expected ',' or ']'", "«{NBSP},{NBSP}» ou «{NBSP}]{NBSP}» attendu"),
-    ("expected ',' or '}'", "«{NBSP},{NBSP}» ou «{NBSP}}}{NBSP}» attendu"),
-    ("expected <block end>", "indentation incohérente"),
-    ("expected <document start>", "un seul document YAML attendu"),
-    ("expected a single document", "un seul document YAML attendu (retirez «{NBSP}---{NBSP}»)"),
-    ("expected the node content", "valeur attendue"),
-    ("did not find expected", "valeur attendue"),
-    ("found undefined alias", "alias vers une ancre inconnue"),
-    ("found duplicate anchor", "ancre en double"),
-    ("tag handle", "étiquette YAML inconnue"),
-    ("could not determine a constructor", "étiquette YAML non permise (!!…)"),
-    ("found unhashable key", "clé non permise (une liste ou un objet ne peut pas servir de clé)"),
-    ("expected a mapping", "«{NBSP}<<{NBSP}» attend un objet"),
-    ("special characters are not allowed", "caractère spécial interdit"),
+    ("that cannot start any token", "yaml_cannot_start"),
+    ("mapping values are not allowed here", "yaml_colon_here"),
+    ("could not find expected ':'", "yaml_colon_expected"),
+    ("found unexpected ':'", "yaml_colon_unexpected"),
+    ("found unexpected end of stream", "yaml_end_of_file"),
+    ("found unknown escape character", "yaml_unknown_escape"),
+    ("expected alphabetic or numeric character", "yaml_bad_name"),
+    ("entries are not allowed here", "yaml_dash_here"),
+    ("tab character", "yaml_tab"),
+    ("expected a comment or a line break", "yaml_comment_expected"),
+    ("expected ',' or ']'", "yaml_comma_or_bracket"),
+    ("expected ',' or '}'", "yaml_comma_or_brace"),
+    ("expected <block end>", "yaml_indentation"),
+    ("expected <document start>", "yaml_one_document"),
+    ("expected a single document", "yaml_one_document_dashes"),
+    ("expected the node content", "yaml_value_expected"),
+    ("did not find expected", "yaml_value_expected"),
+    ("found undefined alias", "yaml_unknown_alias"),
+    ("found duplicate anchor", "yaml_duplicate_anchor"),
+    ("tag handle", "yaml_unknown_tag"),
+    ("could not determine a constructor", "yaml_tag_refused"),
+    ("found unhashable key", "yaml_unhashable_key"),
+    ("expected a mapping", "yaml_merge_needs_mapping"),
+    ("special characters are not allowed", "yaml_special_character"),
 )
 
 
-def reason(problem: str) -> str:
-    """French for one of PyYAML's problems."""
-    for fragment, french in PROBLEMS:
+def reason(problem: str, lang: str = "fr") -> str:
+    """One of PyYAML's problems, said in `lang`."""
+    for fragment, key in PROBLEMS:
         if fragment in problem:
-            return french.format(NBSP=NBSP)
-    return "syntaxe YAML incorrecte"
+            return say(key, lang)
+    return say("yaml_syntax", lang)
 
 
-def _from_yaml_error(exc: yaml.YAMLError, text: str) -> YamlError:
+def _from_yaml_error(exc: yaml.YAMLError, text: str, lang: str) -> YamlError:
     if isinstance(exc, yaml.reader.ReaderError):
         pos = exc.position
         line, column = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
         if not isinstance(exc.character, int):
-            return YamlError("octets illisibles (pas du texte UTF-8)")
-        return YamlError(f"caractère interdit (U+{exc.character:04X})", line, column)
+            return YamlError(say("yaml_bad_bytes", lang), lang=lang)
+        return YamlError(say("yaml_forbidden_character", lang, code=f"{exc.character:04X}"), line, column, lang)
     if isinstance(exc, _Refused):
-        said = exc.reason
+        values = {k: number(v, lang) if isinstance(v, int) else v for k, v in exc.values.items()}
+        said = say(exc.key, lang, **values)
     else:
-        said = reason(f"{getattr(exc, 'context', None) or ''} {getattr(exc, 'problem', None) or ''}")
+        said = reason(f"{getattr(exc, 'context', None) or ''} {getattr(exc, 'problem', None) or ''}", lang)
     mark = getattr(exc, "problem_mark", None)
-    return YamlError(said, mark.line + 1, mark.column + 1) if mark else YamlError(said)
+    return YamlError(said, mark.line + 1, mark.column + 1, lang) if mark else YamlError(said, lang=lang)
 
 
-def load(text: str, loader: type[yaml.SafeLoader] = NoAliasLoader):
-    """The data in one YAML document, or YamlError (in French) — never another exception."""
+def load(text: str, loader: type[yaml.SafeLoader] = NoAliasLoader, lang: str = "fr"):
+    """The data in one YAML document, or YamlError (in `lang`) — never another exception."""
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 — both loaders are SafeLoader subclasses
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
-        raise _from_yaml_error(exc, text) from None
+        raise _from_yaml_error(exc, text, lang) from None
     except RecursionError:
-        raise YamlError("imbrication trop profonde (des listes ou des objets sur des centaines de niveaux)") from None
+        raise YamlError(say("yaml_too_deep", lang), lang=lang) from None
     except (ValueError, OverflowError, TypeError):  # a date like 2024-13-45, an integer of 5000 digits…
-        raise YamlError("valeur illisible (une date impossible, un nombre démesuré{NBSP}?)".format(NBSP=NBSP)) from None
+        raise YamlError(say("yaml_unreadable_value", lang), lang=lang) from None

@@ -91,6 +91,13 @@ class Assumption(_Model):
     defaults: list[str] = []  # Profile fields not given, replaced by a labelled assumption
 
 
+class WorkShare(_Model):
+    """Hours a week of one activity category on one channel (None: the shared work)."""
+    channel: str | None
+    category: str
+    hours_per_week: float
+
+
 class Workload(_Model):
     available_hours_per_week: float
     estimated_hours_per_week: float
@@ -104,6 +111,7 @@ class Workload(_Model):
     shared_hours_per_week: float = 0  # work no single channel carries (monitoring, review…): by_channel + shared = estimated
     shared_label: str = ""  # what the shared part is, in words
     by_activity: dict[str, float]
+    breakdown: list[WorkShare] = []  # by channel and activity category: what the page and the PDF charts draw
     items: list[WorkItem]
     ways_out: list[str] = []
     assumptions: list[Assumption]
@@ -112,13 +120,71 @@ class Workload(_Model):
 class Evidence(_Model):
     text: str
     sources: list[str]
+    id: str = ""  # stable within its argument (arguments.yaml)
 
 
 class Argument(_Model):
+    """An objection and its answer. `title` and `response` advise the team (strategy document);
+    `objection`, `answer`, `safeguard` and `cost` speak to the officials (the note, « nous »),
+    with the hours the plan counts already filled in. Only the evidence and passages that
+    apply to this structure are kept (French law in France, parents' consent for minors…)."""
     concern: str
     title: str
     response: str
     evidence: list[Evidence] = Field(min_length=1)
+    id: str = ""  # stable knowledge id (arguments.yaml)
+    objection: str = ""  # as an official says it
+    answer: str = ""  # written for the officials
+    safeguard: str = ""
+    cost: str = ""
+    lead: list[str] = []  # evidence ids the note quotes with the answer
+    legal: list[str] = []  # ids of this strategy's legal points that back the answer
+
+
+class UsageFigure(_Model):
+    """The published share of one age band of the audience using a recommended network."""
+    channel: str
+    band: str
+    value: float
+    population: str  # who was asked, where, how, when (« 16–25 ans, France, usage déclaré… »)
+    country: str
+    year: int
+    sources: list[str]
+
+
+class TimeAsked(_Model):
+    """The hours the note asks for, rounded to the half hour: `by_channel` + `shared_hours_per_week`
+    = `hours_per_week` exactly (the total is the sum of the rounded parts)."""
+    by_channel: dict[str, float]  # recommended channel id -> hours a week, in the channels' order
+    shared_hours_per_week: float
+    shared_label: str  # what the shared part is (monitoring, monthly review…)
+    hours_per_week: float
+    low_hours_per_week: float  # the estimate's range, rounded outwards
+    high_hours_per_week: float
+    rounding_hours: float = 0.5
+    share_of_full_time: float
+    full_time_hours: float = 35
+    equipment_needed: list[str] = []  # equipment ids the recommended networks use and the team lacks
+    equipment_held: list[str] = []  # those it already has
+
+
+class Ask(_Model):
+    """One decision asked of the officials."""
+    id: Literal["open_accounts", "keep_accounts", "own_accounts", "validator", "charter", "hours", "review"]
+    channels: list[str] = []  # open_accounts, keep_accounts: which
+    hours_per_week: float | None = None  # hours: what is asked (TimeAsked.hours_per_week)
+    on: date | None = None  # review: the date
+    kpis: list[str] = []  # review: the indicators it reads
+
+
+class Decision(_Model):
+    """What the note for elected officials asks, and what it rests on."""
+    time: TimeAsked
+    asks: list[Ask]
+    review_on: date  # end of the 90-day plan
+    public_body: bool  # the parent body is a public one (commune, intercommunalité…)
+    country: str = "fr"  # the structure's country: the salutation, the law and the currency follow it
+    minors: bool  # the audience includes minors (11–14, 15–17)
 
 
 class Warning(_Model):
@@ -192,10 +258,12 @@ class CalendarMonth(_Model):
 class SourceRef(_Model):
     key: str
     publisher: str
-    title: str
+    title: str  # as published, or Cap Réseaux's description of it in the strategy's language
     year: int | None = None
     url: str | None = None
     secondary: bool = False
+    via: str | None = None  # the page a secondary source was read through
+    title_published: bool = True  # False: `title` describes the document (no published title recorded)
 
 
 class Strategy(_Model):
@@ -208,7 +276,10 @@ class Strategy(_Model):
     excluded: list[ExcludedChannel]
     workload: Workload
     arguments: list[Argument]
-    context_arguments: list[Argument] = []  # general arguments for the note to elected officials
+    context_arguments: list[Argument] = []  # the facts that open the note to elected officials
+    standing_arguments: list[Argument] = []  # answered in every note: which networks, what it replaces…
+    usage: list[UsageFigure] = []  # per recommended channel, the audience's bands with a published figure
+    decision: Decision | None = None  # the note's asks, hours and review date
     warnings: list[Warning]
     maturity: list[MaturityScore]
     kpis: list[Kpi]
@@ -219,6 +290,7 @@ class Strategy(_Model):
     sources: list[SourceRef]
     currency: str | None = None  # of every amount (EUR, CHF, CAD); None: not known
     not_covered: list[str] = []  # what the knowledge base does not cover for this structure (said, not guessed)
+    not_covered_ids: list[str] = []  # the same, as ids (engine/country.py), in the same order
 
     def cited_keys(self) -> set[str]:
         """Every source key the strategy cites: [KEY] in its sentences and its `sources` lists."""

@@ -13,9 +13,17 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from wizard.documents.blocks import (Bullets, Document, Heading, PageBreak, Paragraph, RadarChart,
-                                     StackedBars, Table)
-from wizard.documents.docx import clean_text, render_docx
+from wizard.documents.blocks import (
+    Bullets,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    RadarChart,
+    StackedBars,
+    Table,
+)
+from wizard.documents.docx import render_docx, xml_text
 
 DAY = date(2026, 11, 26)
 TYPOGRAPHY = "L’accueil « jeunes » du cœur : 12\u00a0€ par\u202fmois"
@@ -196,8 +204,8 @@ def test_charts_become_data_tables_under_their_titles(reopened):
 def test_python_docx_refuses_control_characters_so_the_renderer_drops_them():
     with pytest.raises(ValueError):
         docx.Document().add_paragraph("a\x00b")
-    assert clean_text(CONTROLS) == "avantapres"
-    assert clean_text("a\r\nb\rc\td\u00a0e") == "a\nb\nc\td\u00a0e"
+    assert xml_text(CONTROLS) == "avantapres"
+    assert xml_text("a\r\nb\rc\td\u00a0e") == "a\nb\nc\td\u00a0e"
 
 
 def test_hostile_texts_are_printed_literally(reopened):

@@ -10,14 +10,22 @@ import io
 import re
 import subprocess
 import threading
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader
 
-from wizard.documents.blocks import (Bullets, Document, Heading, PageBreak, Paragraph, RadarChart,
-                                     StackedBars, Table)
-from wizard.documents.pdf import PLACEHOLDER, clean_text, render_pdf
+from wizard.documents.blocks import (
+    Bullets,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    RadarChart,
+    StackedBars,
+    Table,
+)
+from wizard.documents.pdf import PLACEHOLDER, printable_text, render_pdf
 
 DAY = date(2026, 11, 26)
 FRENCH = "L’accueil « jeunes » du cœur et de l’œuvre : 12\u00a0€ par\u202fmois"
@@ -141,7 +149,7 @@ def test_metadata_language_and_fixed_creation_date(rendered):
     assert "Plan à 90 jours" in meta.subject
     assert meta["/Keywords"] == "jeunesse, réseaux sociaux"
     assert reader.trailer["/Root"]["/Lang"] == "fr"
-    assert meta.creation_date == datetime(2026, 11, 26, tzinfo=timezone.utc)
+    assert meta.creation_date == datetime(2026, 11, 26, tzinfo=UTC)
 
 
 def test_same_document_same_bytes(rendered):
@@ -248,12 +256,12 @@ def test_headings_never_end_a_page():
 
 
 def test_clean_text():
-    assert clean_text("a\x00b\x07c\td\r\ne") == "abc d\ne"
-    assert clean_text("a\nb", newlines=False) == "a b"
-    assert clean_text("\ud800") == PLACEHOLDER and clean_text("\U0010FFFD") == PLACEHOLDER
-    assert clean_text("🎉 œ € « » ’ \u00a0\u202f") == "🎉 œ € « » ’ \u00a0\u202f"
-    assert clean_text("e\u0301") == "é"
-    assert clean_text(None) == "" and clean_text(12) == "12"
+    assert printable_text("a\x00b\x07c\td\r\ne") == "abc d\ne"
+    assert printable_text("a\nb", newlines=False) == "a b"
+    assert printable_text("\ud800") == PLACEHOLDER and printable_text("\U0010FFFD") == PLACEHOLDER
+    assert printable_text("🎉 œ € « » ’ \u00a0\u202f") == "🎉 œ € « » ’ \u00a0\u202f"
+    assert printable_text("e\u0301") == "é"
+    assert printable_text(None) == "" and printable_text(12) == "12"
 
 
 def test_qpdf_check_passes(rendered, tmp_path, qpdf):
@@ -295,7 +303,7 @@ def test_arabic_is_shaped_right_to_left_and_extracts_in_logical_order(monkeypatc
     shaped = render_pdf(document)
     body = read(shaped).pages[0].extract_text()
     assert name in body and "Structure : " in body
-    monkeypatch.setattr(pdf_module, "HAS_SHAPING", False)
+    monkeypatch.setattr(pdf_module.text, "HAS_SHAPING", False)  # the module that reads it
     unshaped = render_pdf(document)
     stream = read(shaped).pages[0].get_contents().get_data()
     assert stream != read(unshaped).pages[0].get_contents().get_data()  # joined forms, placed right to left
@@ -310,7 +318,7 @@ def test_a_paragraph_starting_with_an_arabic_name_still_reads_left_to_right():
                         toc=False, blocks=(Paragraph(sentence),))
     page = read(render_pdf(document)).pages[0].extract_text()
     assert "Centre des jeunes accueille chaque année 600" in page and "relaient." in page
-    assert not re.search(r"^\.\w", page, re.M)  # no « .personnes » at the start of a line
+    assert not re.search(r"^\.\w", page, re.MULTILINE)  # no « .personnes » at the start of a line
 
 
 def test_shaping_is_only_switched_on_for_right_to_left_texts(monkeypatch):
@@ -341,7 +349,7 @@ def test_chinese_and_japanese_print_a_visible_placeholder_and_never_crash():
               StackedBars(name, (name, mixed), ((name, (1.0, 2.0)),), line_value=2, line_label=name))
     document = Document(kind="strategy", title=name, subtitle=mixed, structure_name=name, date=DAY, blocks=blocks)
     body = "\n".join(texts(read(render_pdf(document))))
-    printed = clean_text(name)  # a character a shipped font has (Symbola has 中) prints as itself
+    printed = printable_text(name)  # a character a shipped font has (Symbola has 中) prints as itself
     assert printed.count(PLACEHOLDER) >= 6 and len(printed) == len(name)
     assert body.count(printed) >= 10  # cover, header, headings, paragraphs, list, table, charts
     assert all(letter in body for letter in ARABIC)

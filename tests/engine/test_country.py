@@ -3,14 +3,11 @@ points and consent warnings, French law applies only to France, the calendar kee
 valid in the country, amounts are in the structure's currency, and what is not covered is said."""
 from __future__ import annotations
 
-import json
 import re
-import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import TODAY, example_data, knowledge_problems
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,19 +16,18 @@ from wizard.documents.content_brief import brief_document
 from wizard.documents.content_strategy import key_facts
 from wizard.engine import build_strategy
 from wizard.engine.context import Ctx
-from wizard.engine.country import PHRASES, country_warnings, not_covered, not_covered_ids, phrase
+from wizard.engine.country import country_warnings, not_covered, not_covered_ids, phrase
 from wizard.engine.framework import calendar, legal
 from wizard.formatting import money
-from wizard.knowledge import check, default
-from wizard.knowledge.load import DIR
+from wizard.i18n import catalogue
+from wizard.knowledge import default
 from wizard.profile import Profile
 from wizard.views.summary import summary_rows
 from wizard.vocabulary import ids
 
 KB = default()
 ROOT = Path(__file__).resolve().parents[2]
-TODAY = date(2026, 11, 26)
-QUEBEC = json.loads((ROOT / "examples" / "centre-communautaire-quebec.json").read_text(encoding="utf-8"))
+QUEBEC = example_data("centre-communautaire-quebec")
 FRENCH_LAW = {"consent_age_15_fr", "digital_majority_law_not_applied", "image_rights", "cnil_minors_recommendations",
               "public_servants_neutrality_reserve", "right_to_disconnect"}
 CHANNELS = ["instagram", "whatsapp", "discord", "linkedin"]
@@ -167,7 +163,7 @@ def test_not_covered_is_empty_for_france_and_said_elsewhere():
     other = not_covered_ids(ctx("autre"))
     assert {"nc_law_other", "nc_calendar_other", "nc_currency"} <= set(other)
     assert "nc_currency" not in not_covered_ids(ctx("autre", currency="EUR"))
-    assert not_covered(ctx("qc", lang="en"))[0] == PHRASES["nc_calendar_qc"]["en"]
+    assert not_covered(ctx("qc", lang="en"))[0] == catalogue()["country"]["nc_calendar_qc"]["en"]
 
 
 def test_foreign_calendar_keeps_only_international_days():
@@ -180,9 +176,9 @@ def test_foreign_calendar_keeps_only_international_days():
 
 
 def test_fixed_french_texts_follow_french_typography():
-    for key, entry in PHRASES.items():
+    for key, entry in catalogue()["country"].items():
         t = entry["fr"]
-        assert "'" not in t and "'" not in entry["en"], key
+        assert "'" not in t, key
         assert not re.search(r" [:;!?»]", t) and "« " not in t, key
     for country in ("be", "ch", "qc"):
         for pt in legal(ctx(country, ("11_14",)), CHANNELS):
@@ -241,22 +237,8 @@ def test_brief_and_strategy_document_show_the_budget_in_the_currency(country, la
 
 # --- the loader checks what the country data means ------------------------------------
 
-@pytest.fixture
-def kb_copy(tmp_path):
-    target = tmp_path / "knowledge"
-    shutil.copytree(DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return target
-
-
 def problems_after(kb_copy, file, change) -> list[str]:
-    path = kb_copy / file
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change({item["id"]: item for item in data})
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    kb, problems = check(kb_copy)
-    assert kb is None
-    return [p.replace("\u00a0", " ") for p in problems]
-
+    return knowledge_problems(kb_copy, file, change, by_id=True)
 
 def test_a_point_on_secondary_sources_only_must_say_check(kb_copy):
     found = problems_after(kb_copy, "legal.yaml", lambda d: d["qc_privacy_image"].pop("check_official_text"))

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_NAMES, TODAY, example_profile
 
 from wizard.engine import build_strategy
-from wizard.engine.context import Ctx
 from wizard.engine.audience import youth_share
 from wizard.engine.context import Ctx
 from wizard.engine.selection import cap
@@ -20,9 +20,8 @@ from wizard.knowledge import default
 from wizard.profile import parse_profile
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = {p.stem: parse_profile(json.loads(p.read_text(encoding="utf-8"))) for p in (ROOT / "examples").glob("*.json")}
+EXAMPLES = {name: example_profile(name) for name in EXAMPLE_NAMES}
 KB = default()
-TODAY = date(2026, 11, 26)
 
 
 def strategy(name, **changes):

@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 
-import pytest
-import yaml
+from conftest import knowledge_problems
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wizard.engine.context import BAND_AGES
-from wizard.engine.phrases import p
 from wizard.engine.figures import (
     figure_text,
     fit_sentence_parts,
     select_figures,
 )
+from wizard.engine.phrases import p
 from wizard.i18n import Text
-from wizard.knowledge import check, default
-from wizard.knowledge.load import DIR
+from wizard.knowledge import default
 from wizard.knowledge.models import Fit, FitFigure
 from wizard.vocabulary import ids
 
@@ -176,22 +173,8 @@ def test_linkedin_cites_the_professional_figures():
 
 # --- the loader's checks of the figures -------------------------------------------------
 
-@pytest.fixture
-def kb_copy(tmp_path):
-    target = tmp_path / "knowledge"
-    shutil.copytree(DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return target
-
-
 def problems_after(kb_copy, change):
-    path = kb_copy / "channels.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    kb, problems = check(kb_copy)
-    assert kb is None
-    return "\n".join(p.replace("\u00a0", " ") for p in problems)
-
+    return "\n".join(knowledge_problems(kb_copy, "channels.yaml", change))
 
 def first_figure(data):
     return data["snapchat"]["goals"]["inform"]["figures"][0]

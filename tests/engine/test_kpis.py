@@ -2,17 +2,13 @@
 recommended, and says which; a WhatsApp-only plan gets no follower, reach or impression KPI."""
 from __future__ import annotations
 
-import shutil
-
-import pytest
-import yaml
+from conftest import knowledge_problems
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wizard.engine.context import Ctx
 from wizard.engine.framework import kpis
-from wizard.knowledge import check, default
-from wizard.knowledge.load import DIR
+from wizard.knowledge import default
 from wizard.profile import Profile
 from wizard.vocabulary import ids
 
@@ -113,22 +109,8 @@ def test_every_kpi_scope_is_data():
 
 # --- the loader checks what the scopes mean -------------------------------------------
 
-@pytest.fixture
-def kb_copy(tmp_path):
-    target = tmp_path / "knowledge"
-    shutil.copytree(DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return target
-
-
 def problems_after(kb_copy, change) -> list[str]:
-    path = kb_copy / "kpis.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change({k["id"]: k for k in data})
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    kb, problems = check(kb_copy)
-    assert kb is None
-    return [p.replace("\u00a0", " ") for p in problems]
-
+    return knowledge_problems(kb_copy, "kpis.yaml", change, by_id=True)
 
 def test_unknown_channel_in_a_scope_is_refused(kb_copy):
     found = problems_after(kb_copy, lambda d: d["reach"].update(applies_to={"channels": ["myspace"]}))

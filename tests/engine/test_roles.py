@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from conftest import example_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -59,12 +61,25 @@ def test_the_field_case_keeps_youtube_and_facebook_and_gets_a_messaging_app():
 
 
 def test_a_crij_keeps_its_big_facebook_and_linkedin_communities():
-    import json
-    from pathlib import Path
-    data = json.loads((Path(__file__).resolve().parents[2] / "examples" / "crij-regional.json").read_text())
-    s = build(data)
+    s = build(example_data("crij-regional"))
     ids = {c.id for c in s.channels}
     assert {"facebook", "linkedin"} <= ids
+
+
+@pytest.mark.parametrize("hours", [2.0, 3.0, 4.0])
+def test_more_hours_never_drop_an_existing_page_for_a_newcomer(hours):
+    """A small PIJ whose Facebook page works: at 2 h it is kept; at 3 h, where Instagram and the
+    page do not both fit, the page stays in the main role rather than a new network taking it."""
+    s = build(profile(["inform"], bands=("11_14", "15_17"), hours=hours, people=1,
+                      structure={"kind": "pij", "country": "fr"},
+                      presence={"facebook": {"followers": 300, "posts_per_week": 0}},
+                      resources={"skills": [], "equipment": ["pro_smartphone", "computer"]}))
+    facebook = next(c for c in s.channels if c.id == "facebook")
+    assert facebook.kept_existing and facebook.role_id == "publish_youth"
+    assert s.workload.estimated_hours_per_week <= hours
+    for e in s.excluded:  # a newcomer left out for the page says it with the numbers
+        if e.cause == "capacity":
+            assert e.reasons
 
 
 def test_time_is_given_as_a_reason_only_when_the_numbers_say_so():

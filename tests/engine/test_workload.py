@@ -3,26 +3,36 @@ publishing network, follow-up sized from the team and the young people followed,
 shared part for a one-network plan, skills that shorten the work, totals that reconcile."""
 from __future__ import annotations
 
-import json
-from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_NAMES, TODAY, example_profile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.engine import build_strategy
 from wizard.engine.context import Ctx
-from wizard.engine.workload import (FOLLOWUP, INBOX, PRESENCE, REPLIES, SHARED, Costs, channel_items, followup,
-                                    shared_items, summarize, total, unit)
+from wizard.engine.workload import (
+    FOLLOWUP,
+    INBOX,
+    PRESENCE,
+    REPLIES,
+    SHARED,
+    Costs,
+    channel_items,
+    followup,
+    shared_items,
+    summarize,
+    total,
+    unit,
+)
 from wizard.knowledge import default
 from wizard.profile import Profile, parse_profile
 from wizard.vocabulary import ids
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = {p.stem: parse_profile(json.loads(p.read_text(encoding="utf-8"))) for p in (ROOT / "examples").glob("*.json")}
+EXAMPLES = {name: example_profile(name) for name in EXAMPLE_NAMES}
 KB = default()
-TODAY = date(2026, 11, 26)
 COSTS = Costs.of(KB.effort)
 PUBLISHING = sorted(c for c, ch in KB.channels.items() if not ch.messaging)
 MESSAGING = sorted(c for c, ch in KB.channels.items() if ch.messaging)

@@ -1,12 +1,11 @@
 """The knowledge base: the shipped data is sound, and broken data gets a message naming file and entry."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
-import yaml
+from conftest import knowledge_problems
 
 from wizard.knowledge import KnowledgeError, check, default, load
 from wizard.knowledge.load import DIR
@@ -48,25 +47,9 @@ def test_every_source_key_comes_from_the_reference():
     assert missing == []
 
 
-@pytest.fixture
-def kb_copy(tmp_path):
-    target = tmp_path / "knowledge"
-    shutil.copytree(DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return target
-
-
-def edit(path, change):
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
 
 def problems_after(kb_copy, file, change):
-    edit(kb_copy / file, change)
-    kb, problems = check(kb_copy)
-    assert kb is None
-    return [p.replace("\u00a0", " ") for p in problems]
-
+    return knowledge_problems(kb_copy, file, change)
 
 def first_channel(data):
     return data[next(iter(data))]
@@ -90,7 +73,7 @@ CASES = {
                                         "tranche d’âge inconnu « 3_5 »"),
     "assumption without basis sources": ("effort.yaml",
                                          lambda d: d["participation"].update(assumption=False, sources=[]),
-                                         "a figure that is not an assumption needs sources"),
+                                         "un chiffre qui n’est pas une hypothèse a besoin de sources"),
     "sizing parameter the engine reads is missing": (
         "effort.yaml", lambda d: d["followup_message"]["sizing"].pop("messages_per_youth_per_week"),
         "effort.yaml : « followup_message » : sizing : paramètre « messages_per_youth_per_week » manquant"),

@@ -8,7 +8,13 @@ import textwrap
 
 import pytest
 
-from wizard.questionnaire.load import QuestionnaireError, check_text, load, shipped_files
+from wizard.questionnaire.load import (
+    SHIPPED,
+    QuestionnaireError,
+    check_text,
+    load,
+    shipped_files,
+)
 
 HEAD = """
 id: t
@@ -59,6 +65,26 @@ BROKEN = {
           kind: text
           text: {fr: "Parfum ?", en: "Flavour?"}
         """, "foo", "champ inconnu du profil : « structure.flavour »"),
+    "unknown field on a choice question": ("""
+        - id: foo
+          field: structure.flavour
+          kind: single
+          text: {fr: "Parfum ?", en: "Flavour?"}
+        """, "foo", "champ inconnu du profil : « structure.flavour »"),
+    "not a number bound": ("""
+        - id: hours
+          field: resources.hours_per_week
+          kind: number
+          min: .nan
+          text: {fr: "Heures ?", en: "Hours?"}
+        """, "hours", "min : un nombre fini attendu"),
+    "a boolean bound": ("""
+        - id: hours
+          field: resources.hours_per_week
+          kind: number
+          max: true
+          text: {fr: "Heures ?", en: "Hours?"}
+        """, "hours", "max : un nombre attendu, pas vrai ou faux"),
     "option not allowed by the profile": ("""
         - id: kind
           field: structure.kind
@@ -243,20 +269,32 @@ def test_load_raises_with_every_error(tmp_path):
     assert all(str(p).startswith(str(path)) for p in info.value.problems)
 
 
-def test_shipped_questionnaires_are_valid_complete_and_bilingual():
+def test_shipped_questionnaires_are_valid_and_bilingual():
     files = shipped_files()
-    assert files, "no questionnaire shipped"
+    assert {f.name for f in files} >= {"diagnostic.yaml", "atelier.yaml"}
     for f in files:
         report = check_text(f.read_text(encoding="utf-8"), f.name)
         assert report.ok, report.errors
         assert report.warnings == [], report.warnings
-        q = report.questionnaire
-        assert 25 <= len(q.questions) <= 35
-        kinds = {x.kind for x in q.questions}
-        assert kinds == {"single", "multi", "ranked", "number", "scale", "text"}
-        assert sum(x.field.startswith("maturity.") for x in q.questions) == 6
-        assert any(x.for_each for x in q.questions)
-        assert any(x.when for x in q.questions)
+
+
+def test_the_full_diagnostic_is_complete():
+    q = load(SHIPPED / "diagnostic.yaml")
+    assert 25 <= len(q.questions) <= 35
+    kinds = {x.kind for x in q.questions}
+    assert kinds == {"single", "multi", "ranked", "number", "scale", "text"}
+    assert sum(x.field.startswith("maturity.") for x in q.questions) == 6
+    assert any(x.for_each for x in q.questions)
+    assert any(x.when for x in q.questions)
+
+
+def test_the_workshop_questionnaire_is_short_and_asks_what_the_engine_needs():
+    """About ten questions, on a subset of the full diagnostic's fields."""
+    short, full = load(SHIPPED / "atelier.yaml"), load(SHIPPED / "diagnostic.yaml")
+    assert 8 <= len(short.questions) <= 12
+    assert {x.field for x in short.questions} <= {x.field for x in full.questions}
+    assert {"structure.kind", "audience.age_bands", "goals", "resources.hours_per_week"} <= {
+        x.field for x in short.questions}
 
 
 def test_shipped_french_follows_typography():

@@ -14,10 +14,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wizard.questionnaire import flow
+from wizard.questionnaire import freetext as tp
 from wizard.questionnaire import parse as parse_module
-from wizard.questionnaire import textparse as tp
 from wizard.questionnaire.load import SHIPPED, load
-from wizard.questionnaire.parse import MAX_ANSWER_CHARS, PARSERS, NotUnderstood, TooLong, option_names, parse
+from wizard.questionnaire.parse import (
+    MAX_ANSWER_CHARS,
+    PARSERS,
+    NotUnderstood,
+    TooLong,
+    option_names,
+    parse,
+)
 
 NB = "\u00a0"
 Q = load(SHIPPED / "diagnostic.yaml")
@@ -76,8 +83,8 @@ def test_the_limit_is_checked_before_any_other_work(monkeypatch):
     def forbidden(*args, **kwargs):
         raise AssertionError("parsed an answer over the limit")
 
-    for name in ("is_skip", "normalize", "match_options", "parse_number", "parse_hours", "clean_text"):
-        monkeypatch.setattr(parse_module.tp, name, forbidden)
+    for name in ("is_skip", "normalize", "match_options", "parse_number", "parse_hours", "clean_name"):
+        monkeypatch.setattr(parse_module.ft, name, forbidden)
     for kind in KIND_STEPS:
         with pytest.raises(TooLong):
             parse(step(kind), "je ne sais pas" + " " * MAX_ANSWER_CHARS)  # a skip, once cut

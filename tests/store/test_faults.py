@@ -92,6 +92,7 @@ def test_the_page_says_the_database_is_down_and_resumes_after(own_postgres, monk
 @pytest.mark.timeout(180)
 def test_a_server_started_while_postgres_is_down_says_so_and_recovers(own_postgres, monkeypatch):
     from streamlit.testing.v1 import AppTest
+
     from wizard import app_resources
     monkeypatch.setenv("DATABASE_URL", own_postgres.url)
     app_resources.store.clear()
@@ -247,3 +248,37 @@ def test_the_app_says_a_read_only_folder_in_words(read_only_folder):
     assert shown["exception"] == []
     assert len(shown["error"]) == 1 and "lecture seule" in shown["error"][0]
     assert str(read_only_folder) not in shown["error"][0]  # the path is for the server log, not the page
+
+
+def test_a_restored_backup_of_the_same_database_gets_the_page_answers_back(tmp_path):
+    """Same instance id, but the stored revision went back: the page writes back what it holds."""
+    import sqlite3
+    url, path = _sqlite(tmp_path)
+    store, svc, conv = _answered(url)
+    backup = tmp_path / "backup.sqlite"
+    with sqlite3.connect(path) as live, sqlite3.connect(backup) as copy:
+        live.backup(copy)  # what `sqlite3 cap.sqlite ".backup backup.sqlite"` does
+    for key, value in DURING:
+        assert codes(svc.answer(conv, key, value)) == []
+    with sqlite3.connect(backup) as copy, sqlite3.connect(path) as live:
+        copy.backup(live)  # the administrator restores it (`.restore`)
+    notices = svc.answer(conv, "structure_youth_per_year", 500)
+    assert "db_replaced" in codes(notices)
+    stored = SessionStore(make_engine(url)).load(conv.token).answers
+    assert stored == {**dict(FIRST + DURING), "structure_youth_per_year": 500}
+
+
+def test_a_fresh_page_during_an_outage_says_nothing_was_lost():
+    class Down:
+        def identity(self):
+            raise StoreError("unavailable")
+    conv = ConversationService(Down(), Q).start()
+    assert ConversationService(Down(), Q).sync(conv) == []  # nothing typed yet: nothing « kept in this page »
+
+
+def test_postgres_waits_are_bounded_and_keep_the_url_options():
+    from wizard.store.db import postgres_args
+    args = postgres_args("postgresql+psycopg://u@h/db?options=-csearch_path%3Dtest_1")
+    assert args["connect_timeout"] and args["keepalives"] == 1 and args["tcp_user_timeout"] > 0
+    assert "-csearch_path=test_1" in args["options"] and "statement_timeout=" in args["options"]
+    assert "lock_timeout=" in args["options"]

@@ -3,11 +3,23 @@ revision — all end at the newest revision with nothing lost (SQLite and Postgr
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from alembic import command
-from sqlalchemy import (Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, UniqueConstraint,
-                        create_engine, inspect, text)
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    inspect,
+    text,
+)
 
 from wizard.store import SessionStore
 from wizard.store.migrate import _config, current, head
@@ -52,7 +64,7 @@ def test_a_database_from_before_migrations_is_upgraded_and_old_links_resume(db_u
     raw = create_engine(db_url)
     old_tables().create_all(raw)
     token = new_token()
-    first = datetime(2026, 9, 1, 8, 30, tzinfo=timezone.utc)
+    first = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     with raw.begin() as conn:
         conn.execute(text("INSERT INTO sessions (token_hash, questionnaire_id, lang, created_at, updated_at) "
                           "VALUES (:h, 'diagnostic', 'fr', :t, :t)"), {"h": _hash(token), "t": first})

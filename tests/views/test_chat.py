@@ -411,3 +411,24 @@ def test_two_devices_on_the_same_link_do_not_erase_each_other(db):
     assert stored["structure_country"] == "be"  # the phone's latest answer
     assert stored["structure_parent_body"] == "commune"  # the computer's answers are kept
     assert stored["structure_territory"] == "urbain"
+
+
+def test_the_server_says_the_length_limit_of_a_long_paste(db):
+    at = answer_until(start(), "current_channels")
+    type_text(at, "instagram, " * 10_000)  # 110 000 characters: not cut by the chat box, refused by the server
+    assert "current_channels" not in state(at).answers
+    typed, reply = state(at).refused
+    assert "2\u00a0000" in reply and "110\u00a0000" in reply  # the limit and what was typed, said
+    assert len(typed) < 400  # echoed shortened
+
+
+def test_an_error_in_a_callback_is_said_in_french(db, monkeypatch):
+    from wizard.conversation import ConversationService
+    at = start()
+
+    def broken(self, conv, key, value):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(ConversationService, "answer", broken)
+    type_text(at, "PIJ de Rodez")
+    assert not at.exception
+    assert any("erreur inattendue" in e.value for e in at.error)

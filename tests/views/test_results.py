@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import example_data
 from streamlit.testing.v1 import AppTest
 
+from wizard.engine.whatif import Changes, changed_profile
 from wizard.profile import parse_profile
-from wizard.views.results import what_if
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = json.loads((ROOT / "examples" / "bij-urbain.json").read_text(encoding="utf-8"))
+EXAMPLE = example_data("bij-urbain")
 
 
 def page(profile_data: dict) -> AppTest:
@@ -64,24 +65,39 @@ def test_what_if_hours_recomputes_the_workload():
     assert any("dépasse" in e.value for e in at.error)
 
 
+def cards(at: AppTest) -> list[str]:
+    """The recommended networks' card titles (« **Instagram** — … »)."""
+    return [m.value.split("**")[1] for m in at.markdown if m.value.startswith("**") and " — " in m.value]
+
+
 def test_what_if_first_goal_and_skills_change_the_recommendation():
     at = page(EXAMPLE)
-    first = [m.value for m in at.markdown if m.value.startswith("**")][0]
+    before = cards(at)
+    assert before and "LinkedIn" not in before
     at.selectbox[0].set_value("partners").run()
     at.multiselect[0].set_value(["writing", "video", "graphic_design", "photo"]).run()
     assert not at.exception
     assert any("Objectif principal = Travailler avec les partenaires" in i.value for i in at.info)
-    after = [m.value for m in at.markdown if m.value.startswith("**")][0]
-    assert after != first or any("LinkedIn" in m.value for m in at.markdown)
+    after = cards(at)
+    assert "LinkedIn" in after  # working with partners as the main goal calls for the professional role
+    assert after != before
 
 
-def test_what_if_is_pure():
+def test_what_if_is_pure_and_lives_in_the_engine():
+    from datetime import date
+
+    from wizard.engine.whatif import simulate
+    from wizard.knowledge import default
     base = parse_profile(EXAMPLE)
-    other = what_if(base, hours=20, skills=["video"], first_goal="partners")
+    other = changed_profile(base, Changes(hours=20, skills=("video",), first_goal="partners"))
     assert base.resources.hours_per_week == 9 and base.goals[0] == "inform"  # untouched
     assert other.resources.hours_per_week == 20 and other.resources.skills == ["video"]
     assert other.goals == ["partners", "inform", "answer_questions"]
-    assert what_if(base, first_goal="mobilize").goals == ["mobilize", "inform", "answer_questions"]
+    assert changed_profile(base, Changes(first_goal="mobilize")).goals == ["mobilize", "inform", "answer_questions"]
+    same = simulate(base, Changes(hours=9.0, skills=tuple(base.resources.skills), first_goal="inform"), default(),
+                    date(2026, 11, 26))
+    assert same.simulation == []  # the answers themselves: not a simulation
+    assert simulate(base, Changes(hours=20), default(), date(2026, 11, 26)).simulation == ["Heures par semaine = 20\u00a0h"]
 
 
 def test_radar_draws_only_the_assessed_dimensions():

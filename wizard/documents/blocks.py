@@ -11,19 +11,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Union
 
+# `refs` on a text block: the knowledge and Strategy ids it says (« argument:time »,
+# « evidence:time.small_orgs », « ask:hours »…), so tests can find what a document holds
+# without matching whole sentences. Renderers ignore them.
+
 
 @dataclass(frozen=True)
 class Heading:
     text: str
     level: int = 1  # 1 = section (in the table of contents), 2 = sub-section, 3 = minor
     toc: bool = True
+    refs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
     label: str = ""  # printed in bold before the text ("Prochaine étape : ")
-    style: Literal["body", "lead", "small", "note"] = "body"
+    style: Literal["body", "lead", "small", "note", "compact"] = "body"  # compact: one of many answers
+    refs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class Bullets:
     items: tuple[str, ...]
     numbered: bool = False
     labels: tuple[str, ...] = ()  # optional bold prefix per item, same length as items
+    refs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from wizard.documents.blocks import Bullets
+from wizard.i18n import text as catalogue_text
 from wizard.strategy import SOURCE_KEY, SourceRef, split_keys
 
 # One bracket holding one key or several separated by commas or semicolons: the pattern
@@ -24,7 +25,6 @@ CITATION = SOURCE_KEY
 SEPARATOR = ",\u00a0"
 NUMBERED = re.compile(r"\[(\d+(?:,[ \u00a0]\d+)*)\]")
 
-_SECONDARY = {"fr": "(source secondaire)", "en": "(secondary source)"}
 
 
 class Citations:
@@ -68,9 +68,9 @@ class Citations:
         """The cited sources, in number order: item n of the Sources list is [n]."""
         return [self._known[k] for k in sorted(self._numbers, key=self._numbers.__getitem__)]
 
-    def block(self, lang: str = "fr") -> Bullets:
-        """The Sources list as numbered bullets, call it last."""
-        return Bullets(items=tuple(source_line(s, lang) for s in self.listed()), numbered=True)
+    def block(self, lang: str = "fr", urls: bool = True) -> Bullets:
+        """The Sources list as numbered bullets, call it last (`urls=False`: without addresses)."""
+        return Bullets(items=tuple(source_line(s, lang, urls) for s in self.listed()), numbered=True)
 
     def _parts(self, keys: list[str]) -> list[str]:
         numbers = sorted({n for k in keys if (n := self.number(k)) is not None})
@@ -78,15 +78,19 @@ class Citations:
         return [str(n) for n in numbers] + unknown
 
 
-def source_line(source: SourceRef, lang: str = "fr") -> str:
-    """« Publisher, Title (year). URL (source secondaire) »."""
+def source_line(source: SourceRef, lang: str = "fr", url: bool = True) -> str:
+    """« Publisher, Title (year), d'après Via. URL (source secondaire) ». Publisher and title are
+    already in the document's language (a published title as published: the Strategy says)."""
+    lang = "en" if lang == "en" else "fr"
     text = f"{source.publisher}, {source.title}"
     if source.year:
         text += f" ({source.year})"
+    if source.via:
+        text += ", " + catalogue_text("renderers", "source_via", lang, via=source.via)  # the page read through
     if not text.endswith((".", "…", "?", "!")):
         text += "."
-    if source.url:
+    if source.url and url:
         text += f" {source.url}"
     if source.secondary:
-        text += f" {_SECONDARY.get(lang, _SECONDARY['fr'])}"
+        text += " " + catalogue_text("renderers", "source_secondary", lang)
     return text

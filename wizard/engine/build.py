@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from wizard.engine import advocacy, country, framework
+from wizard.engine import advocacy, asks, country, framework
 from wizard.engine.context import Ctx
 from wizard.engine.phrases import p
 from wizard.engine.recommend import exclusion, recommendation
 from wizard.engine.scoring import score_all
 from wizard.engine.selection import choose
 from wizard.engine.text import lower_first
+from wizard.engine.usage import usage
 from wizard.engine.warnings import warnings as warnings_of
 from wizard.engine.workload import Costs, summarize
 from wizard.formatting import hours as fmt_hours
@@ -32,22 +33,34 @@ def build_strategy(profile: Profile, knowledge: Knowledge, today: date, *, lang:
     channels = sorted((recommendation(pick, plan, ctx) for pick in plan.picks), key=lambda c: -c.score)  # best first
     excluded = [exclusion(s.id, plan, s, ctx) for s in scored if s.id not in plan.channels]
     workload = summarize(plan.items, channels, costs, ctx)
+    kpis = framework.kpis(ctx, plan.channels)
+    weeks = framework.plan(ctx, plan.channels, today)
+    legal = framework.legal(ctx, plan.channels)
+    decision = asks.decision(ctx, channels, workload, kpis, weeks, today)
+    argued = advocacy.Plan(channels, workload, legal, decision.time)
     strategy = Strategy(
         generated_on=today, lang=lang, structure_name=profile.structure.name,
         summary=_summary(channels, workload, ctx),
         channels=channels, excluded=excluded, workload=workload,
-        arguments=advocacy.arguments(ctx), context_arguments=advocacy.context_arguments(ctx),
+        arguments=advocacy.arguments(ctx, argued), context_arguments=advocacy.context_arguments(ctx, argued),
+        standing_arguments=advocacy.standing_arguments(ctx, argued), usage=usage(ctx, channels),
+        decision=decision,
         warnings=warnings_of(channels, plan, workload, ctx), maturity=framework.maturity(ctx),
-        kpis=framework.kpis(ctx, plan.channels), plan=framework.plan(ctx, plan.channels, today),
-        charter=framework.charter(ctx, plan.channels), legal=framework.legal(ctx, plan.channels),
+        kpis=kpis, plan=weeks, charter=framework.charter(ctx, plan.channels), legal=legal,
         calendar=framework.calendar(ctx, today), sources=[], currency=profile.resources.currency,
-        not_covered=country.not_covered(ctx),
+        not_covered=country.not_covered(ctx), not_covered_ids=country.not_covered_ids(ctx),
     )
     keys = sorted(strategy.cited_keys())
-    strategy.sources = [SourceRef(key=k, publisher=knowledge.sources[k].publisher, title=knowledge.sources[k].title,
-                                  year=knowledge.sources[k].year, url=knowledge.sources[k].url,
-                                  secondary=knowledge.sources[k].secondary) for k in keys if k in knowledge.sources]
+    strategy.sources = [source_ref(k, knowledge.sources[k], lang) for k in keys if k in knowledge.sources]
     return strategy
+
+
+def source_ref(key: str, source, lang: str) -> SourceRef:
+    """A source as the documents list it, in the strategy's language: a described title or
+    publisher (fr/en) in that language, a published one as published."""
+    return SourceRef(key=key, publisher=source.publisher_in(lang), title=source.title_in(lang), year=source.year,
+                     url=source.url, secondary=source.secondary, via=source.via,
+                     title_published=source.title_published)
 
 
 def _summary(channels, workload: Workload, ctx: Ctx) -> list[str]:

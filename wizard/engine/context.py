@@ -35,6 +35,7 @@ def applies(when: Condition, ctx: Ctx, channels: list[str]) -> bool:
         not when.channels_any or bool(set(when.channels_any) & set(channels)),
         not when.countries_any or p.structure.country in when.countries_any,
         not when.kinds_any or p.structure.kind in when.kinds_any,
+        not when.parent_bodies_any or p.structure.parent_body in when.parent_bodies_any,
         when.validation_required is None or when.validation_required == p.constraints.validation_required,
         when.working_hours_only is None or when.working_hours_only == p.constraints.working_hours_only,
         not when.own_accounts_allowed_in or p.constraints.own_accounts_allowed in when.own_accounts_allowed_in,

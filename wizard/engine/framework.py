@@ -6,8 +6,16 @@ from datetime import date, timedelta
 from wizard.engine.context import Ctx, applies
 from wizard.engine.country import phrase
 from wizard.engine.phrases import p
-from wizard.strategy import (CalendarEvent, CalendarMonth, CharterClause, Kpi, LegalPoint, MaturityScore,
-                             PlanTask, PlanWeek)
+from wizard.strategy import (
+    CalendarEvent,
+    CalendarMonth,
+    CharterClause,
+    Kpi,
+    LegalPoint,
+    MaturityScore,
+    PlanTask,
+    PlanWeek,
+)
 from wizard.vocabulary import ids
 
 

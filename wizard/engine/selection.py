@@ -158,8 +158,31 @@ def choose(ctx: Ctx, costs: Costs, overall: dict[str, Scored]) -> Plan:
             left[cid] = Left("ethics" if tipped else "fit")
         elif load_with(cid) <= hours:
             add(Pick(best, "existing", need))
-        else:
+        elif not swap_in(cid):
             left[cid] = time_left(cid, "all")
+
+    def swap_in(cid: str) -> bool:
+        """Keep an existing community in place of the new network chosen for a main-goal role it
+        also plays, when the hours hold one of them but not both: a community that worked is not
+        dropped for a newcomer (and so more hours never drop it)."""
+        keep_from = kb.scoring.keep_existing.followers
+        for at, pk in enumerate(picks):
+            sid, role = pk.scored.id, pk.need.role if pk.need else None
+            if (pk.why != "role" or pk.need not in main or sid in carrier or cid not in by_role.get(role, {})
+                    or prof.presence.get(sid) and prof.presence[sid].followers >= keep_from):
+                continue
+            mine = by_role[role][cid]
+            if mine.age_blocked or mine.score < threshold:
+                continue
+            picks.remove(pk)
+            if load_with(cid) <= hours:
+                add(Pick(mine, "existing", pk.need))
+                left[sid] = Left("capacity", {"cost": minimum(sid), "total": load_with(sid), "hours": hours,
+                                              "limit": "all"})
+                return True
+            picks.insert(at, pk)  # the community does not fit alone either: the plan stays as it was
+            return False
+        return False
 
     main = [n for n in needs if prof.goals[0] in n.goals]
     for need in main:

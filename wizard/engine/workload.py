@@ -26,7 +26,7 @@ from wizard.engine.text import lower_first
 from wizard.formatting import hours as fmt_hours
 from wizard.formatting import number
 from wizard.knowledge.models import Activity, Channel
-from wizard.strategy import Assumption, WorkItem, Workload
+from wizard.strategy import Assumption, WorkItem, Workload, WorkShare
 
 PUBLICATIONS = {"image_post", "story", "short_video", "long_video", "live"}
 VALIDATED = {"image_post", "short_video", "long_video", "live"}  # a story or a reply is not validated one by one
@@ -43,7 +43,7 @@ class Costs:
     overridden: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, effort: dict[str, Activity], overrides: dict[str, float] | None = None) -> "Costs":
+    def of(cls, effort: dict[str, Activity], overrides: dict[str, float] | None = None) -> Costs:
         overrides = {k: v for k, v in (overrides or {}).items() if k in effort}
         return cls({aid: (overrides.get(aid, a.mid_hours), a.low_hours, a.high_hours) for aid, a in effort.items()},
                    frozenset(overrides))
@@ -176,6 +176,14 @@ def by_key(items: list[WorkItem], key) -> dict[str, float]:
     return {k: round(v, 2) for k, v in out.items()}
 
 
+def breakdown(items: list[WorkItem]) -> list[WorkShare]:
+    """Hours by (channel, category), channels in plan order then the shared work, for the charts."""
+    out: dict[tuple[str | None, str], float] = {}
+    for i in sorted(items, key=lambda i: i.channel is None):  # stable: the plan's order, shared last
+        out[(i.channel, i.category)] = out.get((i.channel, i.category), 0.0) + i.hours_per_week
+    return [WorkShare(channel=c, category=cat, hours_per_week=round(h, 2)) for (c, cat), h in out.items() if h > 0]
+
+
 def summarize(items: list[WorkItem], channels, costs: Costs, ctx: Ctx) -> Workload:
     """The Workload of a chosen plan: totals, status, per channel and shared, ways out, assumptions.
 
@@ -201,6 +209,7 @@ def summarize(items: list[WorkItem], channels, costs: Costs, ctx: Ctx) -> Worklo
         shared_hours_per_week=round(total([i for i in items if i.channel is None]), 2),
         shared_label=p("shared_label", ctx.lang),
         by_activity=by_key(items, lambda i: i.category),
+        breakdown=breakdown(items),
         items=[i.model_copy(update={"hours_per_week": round(i.hours_per_week, 3),
                                     "low_hours_per_week": round(i.low_hours_per_week, 3),
                                     "high_hours_per_week": round(i.high_hours_per_week, 3)}) for i in items],

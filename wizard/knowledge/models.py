@@ -12,24 +12,60 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from wizard.i18n import Text  # one text model for questionnaires and knowledge
+from wizard.errors import refused
+from wizard.i18n import Text, phrases  # Text: for questionnaires and knowledge alike
+from wizard.knowledge.planning import (  # noqa: F401  (re-exported: knowledge.models is the one place to look)
+    AudienceFigure,
+    Audiences,
+    Cap,
+    KeepExisting,
+    MissingUsage,
+    Role,
+    RoleFit,
+    Roles,
+    WithoutAccount,
+)
+
+say = phrases("validate")  # the rules below, said in French or English (errors.refused)
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-
-
 # --- sources.yaml ---------------------------------------------------------------
 
 class Source(_Model):
-    publisher: str = Field(min_length=1)
-    title: str = Field(min_length=1)
+    """A source as a document lists it. A plain string is the name or title *as published*, kept
+    in its own language in every document; a `Text` (fr/en) is Cap Réseaux's own description of it
+    (« Entretien avec… », « Audition à l'Assemblée nationale… »), written in the document's language.
+    `via`: the page a secondary source was read through, said « d'après … » / « via … »."""
+    publisher: str | Text
+    title: str | Text
     year: int | None = None
     url: str | None = None
     secondary: bool = False  # read through a press or blog summary of the original
+    via: str | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self):
+        for value in (self.publisher, self.title):
+            if isinstance(value, str) and not value.strip():
+                raise refused(say, "source_empty")
+            if isinstance(value, Text) and not value.en:
+                raise refused(say, "source_needs_english")
+        return self
+
+    def title_in(self, lang: str) -> str:
+        return self.title if isinstance(self.title, str) else self.title.get(lang)
+
+    def publisher_in(self, lang: str) -> str:
+        return self.publisher if isinstance(self.publisher, str) else self.publisher.get(lang)
+
+    @property
+    def title_published(self) -> bool:
+        return isinstance(self.title, str)
 
 
 # --- channels.yaml ----------------------------------------------------------------
@@ -54,7 +90,7 @@ class MinAge(_Model):
     @model_validator(mode="after")
     def _sourced(self):
         if self.verified and not self.sources:
-            raise ValueError("a verified minimum age needs sources (or verified: false with a note)")
+            raise refused(say, "min_age_needs_sources")
         return self
 
 
@@ -121,7 +157,7 @@ class _Figure(_Model):
     @model_validator(mode="after")
     def _sourced(self):
         if not self.assumption and not self.sources:
-            raise ValueError("a figure that is not an assumption needs sources")
+            raise refused(say, "figure_needs_sources")
         return self
 
 
@@ -159,7 +195,7 @@ class Activity(_Figure):
         for low, high in ((self.low_hours, self.high_hours),
                           (self.light.low_hours, self.light.high_hours) if self.light else (0, 0)):
             if high < low:
-                raise ValueError("high_hours < low_hours")
+                raise refused(say, "range_upside_down")
         return self
 
     @property
@@ -170,15 +206,48 @@ class Activity(_Figure):
 # --- arguments.yaml, kpis.yaml, legal.yaml, charter.yaml, calendar.yaml, maturity.yaml, plan.yaml
 
 class Evidence(_Model):
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")  # stable within its argument
     text: Text
     sources: tuple[str, ...] = Field(min_length=1)
+    when: Condition = Field(default_factory=lambda: Condition())  # who it is shown to (empty: everyone)
+
+
+class Passage(_Model):
+    """A sentence added to an answer when it applies (parents' consent only for minors…)."""
+    text: Text
+    when: Condition
 
 
 class Argument(_Model):
-    concern: str  # concern id, or "general" for the default set
+    """An objection of the hierarchy and its answer (arguments.yaml).
+
+    `concern`: the concern id it answers, or "general" for the arguments every note uses
+    (the context facts, and the standing answers: which networks, what the hours replace,
+    public agents' neutrality). `title` and `response` are for the team (the strategy: advice);
+    `objection`, `answer`, `safeguard` and `cost` are for the officials (the note, « nous »).
+    Every fact is an `evidence` with its sources; an unsourced claim is said as Cap Réseaux's
+    appraisal. `{hours}` in `cost` is filled by the engine with the hours the plan counts for
+    the activities of `counts` (`*`: the whole plan), rounded to the half hour; `cost_without`
+    is said instead when the plan counts none. `{alternative}` in `answer` names the other ways
+    in for someone who refuses a platform."""
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
+    concern: str  # concern id, or "general"
+    # answer: answers `concern`; standing: in every note (which networks, what the hours replace,
+    # public agents' neutrality); context: the sourced facts that open the note (`lead`)
+    use: Literal["answer", "standing", "context"] = "answer"
     title: Text
     response: Text
+    objection: Text | None = None  # required for answer and standing (the loader checks)
+    answer: Text | None = None
+    also: tuple[Passage, ...] = ()
+    safeguard: Text | None = None
+    cost: Text | None = None  # required for answer
+    cost_without: Text | None = None
+    counts: tuple[str, ...] = ()  # effort activity ids behind {hours}; "*" for the whole plan
     evidence: tuple[Evidence, ...] = Field(min_length=1)
+    lead: tuple[str, ...] = ()  # evidence ids the note opens with (context arguments)
+    legal: tuple[str, ...] = ()  # legal.yaml points that back the answer, when the strategy has them
+    when: Condition = Field(default_factory=lambda: Condition())  # whom it applies to (empty: everyone)
 
 
 class KpiScope(_Model):
@@ -217,6 +286,7 @@ class Condition(_Model):
     channels_any: tuple[str, ...] = ()  # among recommended channels
     countries_any: tuple[str, ...] = ()
     kinds_any: tuple[str, ...] = ()
+    parent_bodies_any: tuple[str, ...] = ()
     validation_required: bool | None = None
     working_hours_only: bool | None = None
     own_accounts_allowed_in: tuple[str, ...] = ()
@@ -275,80 +345,6 @@ class PlanTask(_Model):
     sources: tuple[str, ...] = ()
 
 
-# --- roles.yaml, audiences.yaml ------------------------------------------------------
-
-class RoleFit(_Model):
-    """Which appraisals of channels.yaml say how well a channel plays a role."""
-    goals: tuple[str, ...] = ()  # goal fits (channels.yaml `goals`)
-    groups: tuple[str, ...] = ()  # audience-group fits (channels.yaml `groups`)
-
-
-class Role(_Model):
-    """A job the plan may need a network for (publishing to young people, one-to-one follow-up…)."""
-    label: Text
-    audience: Literal["youth", "adult", "professional", "team"]
-    fit: RoleFit
-    channels: tuple[str, ...] = Field(min_length=1)  # the networks that can play it
-    weights: dict[str, float] | None = None  # overrides scoring.yaml weights for this role
-    weights_why: Text | None = None  # why, when overridden
-    shared: bool = True  # a network chosen for another role may play this one too
-    why: Text
-    sources: tuple[str, ...] = ()
-
-
-class WithoutAccount(_Model):
-    """A network a child under its minimum age can still use without an account of their own."""
-    role: Text  # {age} is the network's minimum age
-    sources: tuple[str, ...] = ()
-
-
-class Roles(_Model):
-    roles: dict[str, Role]
-    goals: dict[str, tuple[str, ...]]  # goal id -> roles it needs
-    groups: dict[str, tuple[str, ...]] = {}  # audience group id -> roles it adds
-    without_account: dict[str, WithoutAccount] = {}  # channel id -> its use without an account
-
-
-class AudienceFigure(_Model):
-    """Share (%) of an adult population using a network, as published, with its country and year."""
-    value: float = Field(ge=0, le=100)
-    population: Text
-    country: str
-    year: int
-    sources: tuple[str, ...] = Field(min_length=1)
-
-
-class Audiences(_Model):
-    """Adult and professional usage per kind, country and channel (REFERENCE §10.1, §10.2)."""
-    adult: dict[str, dict[str, AudienceFigure]]  # country -> channel -> figure
-    professional: dict[str, dict[str, AudienceFigure]] = {}
-
-
-# --- scoring.yaml parts ---------------------------------------------------------------
-
-class KeepExisting(_Model):
-    """From how many followers an existing account is kept: a labelled assumption."""
-    followers: int = Field(ge=0)
-    assumption: bool = True
-    basis: Text
-    sources: tuple[str, ...] = ()
-
-
-class MissingUsage(_Model):
-    """What a band with no published usage figure gets: never zero, a neutral estimate."""
-    method: Literal["median"]  # the median of the published figures for that band and country
-    basis: Text
-
-
-class Cap(_Model):
-    """How many networks a team can run well. Small structures without a dedicated post:
-    one or two [MANSFIELD-2012, NPTECHFORGOOD-2015]; otherwise the people decide (a labelled
-    assumption) and the hours through each network's workload."""
-    small_structure_networks: int = Field(ge=1)
-    small_staff_below: int = Field(ge=1)  # fewer staff than this (or unknown with few people): small
-    small_people_at_most: int = Field(ge=1)
-    small_sources: tuple[str, ...] = Field(min_length=1)
-    networks_per_person: int = Field(ge=1)  # assumption
-    most: int = Field(ge=1)
-    assumption_basis: Text
-    assumption_sources: tuple[str, ...] = ()
+Evidence.model_rebuild()
+Passage.model_rebuild()
+Argument.model_rebuild()

@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wizard.i18n import phrases
+
+say = phrases("validate")
 Answers = Mapping[str, Any]
 
 
@@ -75,28 +78,28 @@ def evaluate(condition: Mapping | None, answers: Answers) -> bool:
     return OPERATORS[name].test(answers, arg)
 
 
-def shape_errors(condition: Any) -> list[str]:
-    """Structural problems of a condition, as French sentences (empty when well formed)."""
+def shape_errors(condition: Any, lang: str = "fr") -> list[str]:
+    """Structural problems of a condition, as sentences in `lang` (empty when well formed)."""
+    ops = ", ".join(OPERATORS)
     if not isinstance(condition, Mapping) or len(condition) != 1:
-        return ["une condition « when » doit avoir exactement un opérateur "
-                f"({', '.join(OPERATORS)})"]
+        return [say("when_one_operator", lang, ops=ops)]
     (name, arg), = condition.items()
     op = OPERATORS.get(name)
     if op is None:
-        return [f"opérateur de condition inconnu « {name} » (opérateurs possibles : {', '.join(OPERATORS)})"]
+        return [say("operator_unknown", lang, name=name, ops=ops)]
     if op.shape in ("pair", "pair-list"):
         if not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str)):
-            return [f"« {name} » attend [identifiant_de_question, valeur]"]
+            return [say("expects_pair", lang, name=name)]
         if op.shape == "pair-list" and not isinstance(arg[1], list):
-            return [f"« {name} » attend [identifiant_de_question, [valeur, …]]"]
+            return [say("expects_pair_list", lang, name=name)]
         return []
     if op.shape == "question":
-        return [] if isinstance(arg, str) else [f"« {name} » attend un identifiant de question"]
+        return [] if isinstance(arg, str) else [say("expects_question", lang, name=name)]
     if op.shape == "condition":
-        return shape_errors(arg)
+        return shape_errors(arg, lang)
     if not isinstance(arg, list) or not arg:
-        return [f"« {name} » attend une liste de conditions"]
-    return [e for c in arg for e in shape_errors(c)]
+        return [say("expects_conditions", lang, name=name)]
+    return [e for c in arg for e in shape_errors(c, lang)]
 
 
 def deeper_than(condition: Any, limit: int) -> bool:

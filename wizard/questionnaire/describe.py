@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.questionnaire.choices import choices
 from wizard.formatting import hours, number
+from wizard.questionnaire.choices import choices
 from wizard.questionnaire.flow import Step
 
 SKIPPED = {"fr": "Je passe", "en": "Skip"}

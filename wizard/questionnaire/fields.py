@@ -19,6 +19,10 @@ from wizard.vocabulary import vocabularies
 ITEM = "{item}"
 
 
+class NotAValue(KeyError):
+    """The path names an object of the Profile (« structure »), not a value a question can fill."""
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """shape: 'choice' (one id), 'choices' (list of ids), 'keys' (dict keyed by ids),
@@ -96,7 +100,8 @@ def _leaf(path: str, tp, lo, hi, item_vocab) -> FieldSpec:
 
 @cache
 def resolve(path: str) -> FieldSpec:
-    """The spec of a dotted Profile path, or KeyError naming the first unknown part."""
+    """The spec of a dotted Profile path, or KeyError naming the first unknown part
+    (NotAValue, a KeyError, when the path ends on an object)."""
     model: type[BaseModel] | None = Profile
     tp = None
     lo = hi = None
@@ -126,7 +131,7 @@ def resolve(path: str) -> FieldSpec:
         if isinstance(base, type) and issubclass(base, BaseModel) and i < len(parts) - 1:
             model = base
     if isinstance(_unwrap(tp)[0], type) and issubclass(_unwrap(tp)[0], BaseModel):
-        raise KeyError(path + " (objet, pas une valeur)")
+        raise NotAValue(path)
     return _leaf(path, tp, lo, hi, item_vocab)
 
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from wizard.i18n import Text  # one text model for questionnaires and knowledge
+from wizard.profile import Int, Number
 
 Kind = Literal["single", "multi", "ranked", "number", "scale", "text"]
 
@@ -43,11 +44,11 @@ class Question(_Model):
     options: tuple[Option, ...] | None = None
     when: dict[str, Any] | None = None
     for_each: str | None = None
-    max_choices: int | None = Field(None, ge=1)
-    min: float | None = None
-    max: float | None = None
+    max_choices: Int | None = Field(None, ge=1)
+    min: Number | None = None  # finite, never true/false (the Profile's own number rules)
+    max: Number | None = None
     unit: Literal["count", "hours", "eur", "money", "posts"] | None = None  # money: in the country's currency
-    suggestions: tuple[float, ...] = ()
+    suggestions: tuple[Number, ...] = ()
     scale_labels: dict[int, Text] | None = None
     placeholder: Text | None = None
 

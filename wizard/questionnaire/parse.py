@@ -1,21 +1,23 @@
-"""Free text to an answer value: one parser per question kind.
+"""Free text to an answer value: one parser per question kind (the table PARSERS).
 
 This is where "2h30", "une demi-journée", "insta, fb et tik tok" or "je ne sais pas"
-are understood (the French text rules live in textparse). A parser returns the value
-to store, or raises NotUnderstood with a friendly message that says what is expected.
+(and in English "half a day", "insta and fb", "I don't know") are understood; the text
+rules live in wizard.questionnaire.freetext. A parser returns the value to store, or
+raises NotUnderstood: a stable `key` and `values` for the interface's catalogue, and
+str() worded in the answer's language (`lang`, French by default).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from wizard.questionnaire import textparse as tp
+from wizard.questionnaire import freetext as ft
 from wizard.questionnaire.choices import choices, scale_bounds
 from wizard.questionnaire.fields import resolve
 from wizard.questionnaire.flow import Step
-from wizard.questionnaire.textparse import NBSP, NotUnderstood, format_number
+from wizard.questionnaire.freetext import NotUnderstood
 
-__all__ = ["MAX_ANSWER_CHARS", "NotUnderstood", "TooLong", "option_names", "parse"]
+__all__ = ["MAX_ANSWER_CHARS", "PARSERS", "NotUnderstood", "TooLong", "option_names", "parse"]
 
 MAX_ANSWER_CHARS = 2000  # the most a typed answer may hold (the chat box and the server both enforce it)
 
@@ -23,39 +25,43 @@ MAX_ANSWER_CHARS = 2000  # the most a typed answer may hold (the chat box and th
 class TooLong(NotUnderstood):
     """An answer over MAX_ANSWER_CHARS characters, refused before any parsing.
 
-    `key` names the message (« too_long », as in the chat's texts) and `length` /
-    `limit` fill it, so a page can say it in another language; str() is the French."""
+    `key` is « too_long »; `length` and `limit` (also in `values`) fill its message."""
 
-    key = "too_long"
-
-    def __init__(self, length: int, limit: int = MAX_ANSWER_CHARS) -> None:
+    def __init__(self, length: int, limit: int = MAX_ANSWER_CHARS, lang: str = "fr") -> None:
         self.length, self.limit = length, limit
-        super().__init__(f"Votre réponse fait {format_number(length)}{NBSP}caractères{NBSP}: "
-                         f"la limite est de {format_number(limit)}. Raccourcissez-la.")
+        super().__init__("too_long", {"length": length, "limit": limit}, lang)
+
+    def __reduce__(self):
+        return type(self), (self.length, self.limit, self.lang)
 
 
-def option_names(step: Step) -> list[tuple[Any, list[str]]]:
-    return [(c.value, list(c.names())) for c in choices(step.question)]
+def option_names(step: Step, lang: str = "fr") -> list[tuple[Any, list[str]]]:
+    """(value, names) of each option, the label in `lang` first (the one messages show)."""
+    out = []
+    for c in choices(step.question):
+        names = list(c.names())
+        label = c.label.get(lang) if c.label is not None else None
+        out.append((c.value, [label, *names] if label and names[:1] != [label] else names))
+    return out
 
 
-def _single(step: Step, text: str) -> Any:
+def _single(step: Step, text: str, lang: str = "fr") -> Any:
     if resolve(step.question.field).shape == "bool" and step.question.options is None:
-        return tp.parse_yes_no(text)
-    return tp.match_option(text, option_names(step))
+        return ft.parse_yes_no(text, lang)
+    return ft.match_option(text, option_names(step, lang), lang=lang)
 
 
-def _multi(step: Step, text: str) -> list:
-    values = tp.match_options(text, option_names(step), max_choices=step.question.max_choices)
+def _multi(step: Step, text: str, lang: str = "fr") -> list:
+    values = ft.match_options(text, option_names(step, lang), max_choices=step.question.max_choices, lang=lang)
     if not values and not step.question.optional:
-        raise NotUnderstood("Choisissez au moins une réponse\u00a0: cette question est nécessaire pour construire "
-                            "votre stratégie.")
+        raise NotUnderstood("choice_required", lang=lang)
     return values
 
 
-def _ranked(step: Step, text: str) -> list:
-    values = tp.match_options(text, option_names(step), max_choices=step.question.max_choices)
+def _ranked(step: Step, text: str, lang: str = "fr") -> list:
+    values = ft.match_options(text, option_names(step, lang), max_choices=step.question.max_choices, lang=lang)
     if not values:
-        raise NotUnderstood("Choisissez au moins une réponse, la plus importante en premier.")
+        raise NotUnderstood("ranked_required", lang=lang)
     return values
 
 
@@ -66,33 +72,34 @@ def _bounds(step: Step) -> tuple[float | None, float | None]:
     return lo, hi
 
 
-def _number(step: Step, text: str) -> float | int:
+def _number(step: Step, text: str, lang: str = "fr") -> float | int:
     lo, hi = _bounds(step)
     if step.question.unit == "hours":
-        value = tp.parse_hours(text, maximum=hi if hi is not None else 168)
+        value = ft.parse_hours(text, maximum=hi if hi is not None else 168, lang=lang)
         if lo is not None and value < lo:
-            raise NotUnderstood(f"Indiquez au moins {lo:g}\u00a0h par semaine.")
+            raise NotUnderstood("hours_at_least", {"lo": lo}, lang)
         return value
     integer = resolve(step.question.field).shape == "int"
-    return tp.parse_number(text, minimum=lo, maximum=hi, integer=integer)
+    return ft.parse_number(text, minimum=lo, maximum=hi, integer=integer, lang=lang)
 
 
-def _scale(step: Step, text: str) -> int:
+def _scale(step: Step, text: str, lang: str = "fr") -> int:
     lo, hi = scale_bounds(step.question)
-    return tp.parse_scale(text, low=lo, high=hi)
+    return ft.parse_scale(text, low=lo, high=hi, lang=lang)
 
 
-def _text(step: Step, text: str) -> str:
-    return tp.clean_text(text, max_length=200)
+def _text(step: Step, text: str, lang: str = "fr") -> str:
+    return ft.clean_name(text, max_length=200, lang=lang)
 
 
 def _is_option_name(step: Step, text: str) -> bool:
     """ "Je ne sais pas encore" is an answer, not a skip, where an option is called so."""
-    typed = tp.normalize(text)
-    return any(tp.normalize(name) == typed for _, names in option_names(step) for name in names)
+    typed = ft.normalize(text)
+    return any(ft.normalize(name) == typed for _, names in option_names(step) for name in names)
 
 
-PARSERS: dict[str, Callable[[Step, str], Any]] = {
+# question kind -> its parser: (step, text, lang) -> the value to store, or NotUnderstood
+PARSERS: dict[str, Callable[..., Any]] = {
     "single": _single,
     "multi": _multi,
     "ranked": _ranked,
@@ -102,14 +109,14 @@ PARSERS: dict[str, Callable[[Step, str], Any]] = {
 }
 
 
-def parse(step: Step, text: str) -> Any:
+def parse(step: Step, text: str, lang: str = "fr") -> Any:
     """The value to store for `text` typed at `step` (None = skipped), or NotUnderstood
-    (TooLong, before anything else, for more than MAX_ANSWER_CHARS characters)."""
+    worded in `lang` (TooLong, before anything else, for more than MAX_ANSWER_CHARS
+    characters)."""
     if len(text) > MAX_ANSWER_CHARS:
-        raise TooLong(len(text))
-    if tp.is_skip(text) and not _is_option_name(step, text):
+        raise TooLong(len(text), lang=lang)
+    if ft.is_skip(text, lang) and not _is_option_name(step, text):
         if step.question.optional:
             return None
-        raise NotUnderstood("Cette question est nécessaire pour construire votre stratégie : "
-                            "une estimation suffit, vous pourrez la modifier ensuite.")
-    return PARSERS[step.question.kind](step, text)
+        raise NotUnderstood("answer_required", lang=lang)
+    return PARSERS[step.question.kind](step, text, lang)

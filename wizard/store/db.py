@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import OperationalError
 
 from wizard.store import migrate
@@ -74,6 +74,21 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+STATEMENT_TIMEOUT_MS = 15_000  # a query, or a wait for a lock, longer than this is an outage
+NETWORK_TIMEOUT_MS = 15_000  # sent data unacknowledged this long: the connection is dead
+
+
+def postgres_args(url: str) -> dict:
+    """Bounded waits, so a cut network or an overloaded server becomes a message, not a spinning
+    page: connect timeout, TCP keepalives and user timeout, statement and lock timeouts (added to
+    any `options` the URL already carries, such as a search_path)."""
+    given = make_url(url).query.get("options", "")
+    given = " ".join(given) if isinstance(given, tuple) else given
+    timeouts = f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={STATEMENT_TIMEOUT_MS}"
+    return {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
+            "keepalives_count": 3, "tcp_user_timeout": NETWORK_TIMEOUT_MS, "options": f"{given} {timeouts}".strip()}
+
+
 def make_engine(url: str | None = None) -> Engine:
     """An engine on a database at the newest schema revision (migrated if needed)."""
     url = url or database_url()
@@ -85,7 +100,7 @@ def make_engine(url: str | None = None) -> Engine:
         engine = _sqlite_engine(url)
     else:
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True,
-                               connect_args={"connect_timeout": 5} if url.startswith("postgresql") else {})
+                               connect_args=postgres_args(url) if url.startswith("postgresql") else {})
     try:
         migrate.upgrade(engine)
     except OperationalError as exc:

@@ -21,3 +21,7 @@ class StoreError(Exception):
 
 class SessionGone(KeyError):
     """No stored conversation for this token (deleted, or another database)."""
+
+
+class WorkshopClosed(Exception):
+    """The workshop this conversation belongs to is closed: it takes no new answers."""

@@ -6,8 +6,20 @@ does not hand out resume links. This is the shape at the newest migration
 """
 from __future__ import annotations
 
-from sqlalchemy import (Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+                        Boolean,
+                        Column,
+                        DateTime,
+                        ForeignKey,
+                        Integer,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        UniqueConstraint,
+                        false,
+                        true,
+)
 
 metadata = MetaData()
 
@@ -23,6 +35,9 @@ sessions = Table(
     Column("profile_json", Text),
     # Bumped by every write of answers: orders concurrent saves (the highest wins).
     Column("revision", Integer, nullable=False, default=0, server_default="0"),
+    # A workshop participant's conversation (migration 0003); anonymous: a pseudonym at most.
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), index=True),
+    Column("pseudonym", String(40)),
 )
 
 answers = Table(
@@ -41,4 +56,43 @@ meta = Table(
     "meta", metadata,
     Column("key", String(40), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# --- workshops (migration 0003) -----------------------------------------------------------
+# A trainer's workshop: participants' conversations are sessions with its id. The trainer's
+# link is a token of its own (only its hash is stored), unrelated to the join code.
+workshops = Table(
+    "workshops", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(6), nullable=False, unique=True),
+    Column("trainer_hash", String(64), nullable=False, unique=True),
+    Column("title", String(200), nullable=False),
+    Column("questionnaire_id", String(64), nullable=False),
+    Column("demo", String(64)),  # the example profile walked through, if any
+    Column("lang", String(5), nullable=False, default="fr", server_default="fr"),
+    Column("joining", Boolean, nullable=False, default=True, server_default=true()),
+    Column("revealed", Boolean, nullable=False, default=False, server_default=false()),
+    Column("shown", String(160)),  # the one question whose answers the room view projects, if any
+    Column("demo_step", Integer, nullable=False, default=0, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),  # closed: no new answers
+)
+
+# Free text typed by a participant is projected only once the trainer approves it.
+approvals = Table(
+    "approvals", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("key", String(160), nullable=False),
+    UniqueConstraint("session_id", "key", name="uq_approval_session_key"),
+)
+
+# Wrong join codes (and, later, resume links) per client address, so a refresh does not reset
+# the count and every replica sees the same: only a hash of the address is kept.
+attempts = Table(
+    "attempts", metadata,
+    Column("key", String(64), primary_key=True),  # sha256 of kind + address
+    Column("failures", Integer, nullable=False),
+    Column("last_at", DateTime(timezone=True), nullable=False),
 )

@@ -19,7 +19,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +29,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from wizard.store.db import sqlite_path
-from wizard.store.errors import SessionGone, StoreError
+from wizard.store.errors import SessionGone, StoreError, WorkshopClosed
 from wizard.store.schema import answers as answers_t
 from wizard.store.schema import meta as meta_t
 from wizard.store.schema import sessions as sessions_t
+from wizard.store.schema import workshops as workshops_t
 
 TOKEN_BYTES = 24  # 192 bits
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
@@ -54,7 +55,7 @@ def _hash(token: str) -> str:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _encode(value: Any) -> str:
@@ -69,6 +70,8 @@ class StoredSession:
     answers: dict[str, Any] = field(default_factory=dict)
     profile: dict | None = None
     revision: int = 0
+    workshop_id: int | None = None
+    pseudonym: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class SessionStore:
         file = sqlite_path(str(engine.url))
         self._file = Path(os.path.realpath(file)) if file else None
         self._file_id = self._stat_id()
+        self._last_scan = 0.0
 
     def _write(self):
         return self._writer.begin()
@@ -107,6 +111,14 @@ class SessionStore:
         except FileNotFoundError:
             return None
         return st.st_dev, st.st_ino
+
+    def _deleted_check_due(self) -> bool:
+        """The /proc scan costs about 10 µs an open file: at most once a second."""
+        now = time.monotonic()
+        if now - self._last_scan < 1.0:
+            return False
+        self._last_scan = now
+        return True
 
     def _open_deleted(self) -> bool:
         """True when this process still holds the database file open after it was deleted
@@ -134,7 +146,7 @@ class SessionStore:
         if now is None:
             log.error("database file %s is missing: writes refused until it is back", self._file)
             raise StoreError("missing_file", str(self._file))
-        if now != self._file_id or self._open_deleted():
+        if now != self._file_id or self._deleted_check_due() and self._open_deleted():
             log.warning("database file %s was replaced: reopening it", self._file)
             self.engine.dispose()
             from wizard.store.migrate import upgrade
@@ -147,7 +159,7 @@ class SessionStore:
         for attempt in range(RETRIES):
             try:
                 return work()
-            except SessionGone:
+            except (SessionGone, WorkshopClosed):
                 raise
             except SQLAlchemyError as exc:
                 if _transient(exc) and attempt < RETRIES - 1:
@@ -186,7 +198,8 @@ class SessionStore:
                 return StoredSession(
                     token=token, questionnaire_id=row.questionnaire_id, lang=row.lang,
                     answers=self._answers(conn, sid), revision=row.revision,
-                    profile=json.loads(row.profile_json) if row.profile_json else None)
+                    profile=json.loads(row.profile_json) if row.profile_json else None,
+                    workshop_id=row.workshop_id, pseudonym=row.pseudonym)
         return self._run("load", work)
 
     def identity(self) -> tuple[str, datetime | None]:
@@ -201,14 +214,15 @@ class SessionStore:
 
     # --- writes --------------------------------------------------------------------
 
-    def create(self, questionnaire_id: str, lang: str = "fr") -> str:
+    def create(self, questionnaire_id: str, lang: str = "fr", *, workshop_id: int | None = None,
+               pseudonym: str | None = None) -> str:
         token, now = new_token(), _now()
 
         def work():
             with self._write() as conn:
                 conn.execute(insert(sessions_t).values(
                     token_hash=_hash(token), questionnaire_id=questionnaire_id, lang=lang,
-                    created_at=now, updated_at=now, revision=0))
+                    created_at=now, updated_at=now, revision=0, workshop_id=workshop_id, pseudonym=pseudonym))
         self._run("create", work)
         return token
 
@@ -218,10 +232,13 @@ class SessionStore:
 
         def work() -> Saved:
             with self._write() as conn:
-                row = conn.execute(select(sessions_t.c.id, sessions_t.c.revision).where(
+                row = conn.execute(select(sessions_t.c.id, sessions_t.c.revision, sessions_t.c.workshop_id).where(
                     sessions_t.c.token_hash == _hash(token)).with_for_update()).first() if well_formed(token) else None
                 if row is None:
-                    raise SessionGone(token[:0] + "session inconnue")
+                    raise SessionGone("unknown session")
+                if row.workshop_id is not None and conn.execute(select(workshops_t.c.closed_at).where(
+                        workshops_t.c.id == row.workshop_id)).scalar() is not None:
+                    raise WorkshopClosed(row.workshop_id)
                 old = self._answers(conn, row.id)
                 new = change(dict(old))
                 if new == old:
@@ -258,7 +275,7 @@ class SessionStore:
             with self._write() as conn:
                 sid = self._id(conn, token)
                 if sid is None:
-                    raise SessionGone("session inconnue")
+                    raise SessionGone("unknown session")
                 where = [sessions_t.c.id == sid]
                 if revision is not None:
                     where.append(sessions_t.c.revision == revision)

@@ -4,23 +4,16 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from wizard.formatting import hours
+from wizard.i18n import table
 from wizard.strategy import Strategy
 
-CATEGORY_LABELS = {
-    "fr": {"creation": "Création", "publication": "Publication", "interaction": "Interaction et modération",
-           "monitoring": "Veille", "measurement": "Mesure", "validation": "Validation", "shared": "Commun",
-           "available": "Temps disponible", "total": "Total", "hours": "heures par semaine", "maturity": "Autodiagnostic (1 à 5)"},
-    "en": {"creation": "Creation", "publication": "Publishing", "interaction": "Interaction and moderation",
-           "monitoring": "Monitoring", "measurement": "Measurement", "validation": "Approval", "shared": "Shared",
-           "available": "Time available", "total": "Total", "hours": "hours a week", "maturity": "Self-assessment (1 to 5)"},
-}
 CATEGORIES = ("creation", "publication", "interaction", "validation", "monitoring", "measurement")
 # colour-blind-safe palette (Okabe–Ito)
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 
 
 def _l(lang: str) -> dict[str, str]:
-    return CATEGORY_LABELS.get(lang, CATEGORY_LABELS["fr"])
+    return table("charts", lang)  # wizard/catalogue/charts.yaml
 
 
 def _wrap(label: str, width: int = 14) -> str:
@@ -56,9 +49,10 @@ def workload_bars(s: Strategy, lang: str = "fr") -> go.Figure:
     bars = [c.id for c in s.channels] + ["shared", "total"]
     names |= {"shared": l["shared"], "total": l["total"]}
     fig = go.Figure()
+    parts = s.workload.breakdown
     for colour, cat in zip(COLOURS, CATEGORIES):
-        values = [round(sum(i.hours_per_week for i in s.workload.items
-                            if i.category == cat and bar in ("total", i.channel or "shared")), 2) for bar in bars]
+        values = [round(sum(x.hours_per_week for x in parts
+                            if x.category == cat and bar in ("total", x.channel or "shared")), 2) for bar in bars]
         if any(values):
             fig.add_bar(x=[names[b] for b in bars], y=values, name=l[cat], marker_color=colour,
                         hovertemplate="%{x} · " + l[cat] + "\u00a0: %{y} h<extra></extra>")

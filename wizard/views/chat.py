@@ -22,9 +22,9 @@ from wizard.formatting import long_date
 from wizard.knowledge import Knowledge
 from wizard.profile import ProfileError
 from wizard.questionnaire import describe, flow
-from wizard.questionnaire.parse import MAX_ANSWER_CHARS, NotUnderstood, parse
+from wizard.questionnaire.parse import NotUnderstood, parse
 from wizard.store import StoreError
-from wizard.views import replies, results
+from wizard.views import faults, language, replies, results
 from wizard.views.summary import summary_rows
 from wizard.views.ui_text import t
 
@@ -65,12 +65,15 @@ def _state() -> ChatState:
 # --- state changes (called from widget callbacks) ---------------------------------
 
 def _resume(svc: ConversationService, s: ChatState) -> None:
-    """On a new browser session, reload the conversation named in the URL."""
+    """On a new browser session, reload the conversation named in the URL (in its language)."""
     token = st.query_params.get(TOKEN_PARAM)
     s.resume_fault = None
     if token:
         try:
             s.conv = svc.resume(token)
+            if language.adopt(s.conv.lang):
+                s.started = True
+                st.rerun()  # drawn again in the conversation's own language
         except LinkProblem as exc:
             s.link_problem = exc
         except StoreError as exc:
@@ -80,6 +83,7 @@ def _resume(svc: ConversationService, s: ChatState) -> None:
     s.started = True
 
 
+@faults.guarded
 def _submit(svc: ConversationService, key: str, value: Any) -> None:
     s = _state()
     token = s.token
@@ -91,6 +95,7 @@ def _submit(svc: ConversationService, key: str, value: Any) -> None:
         st.query_params[TOKEN_PARAM] = s.token
 
 
+@faults.guarded
 def _on_text(svc: ConversationService) -> None:
     s = _state()
     text = st.session_state.get(TEXT_KEY) or ""
@@ -105,23 +110,38 @@ def _on_text(svc: ConversationService) -> None:
     _submit(svc, step.key, value)
 
 
+@faults.guarded
+def _on_language(svc: ConversationService, lang: str) -> None:
+    """The switch: the stored conversation remembers it, for its next resume."""
+    token = _state().token
+    if token:
+        try:
+            svc.store.set_lang(token, lang)
+        except StoreError:
+            pass  # the page still switches; the link carries ?lang= as well
+
+
+@faults.guarded
 def _on_edit(key: str) -> None:
     s = _state()
     s.editing, s.refused = key, None
     s.nonce += 1
 
 
+@faults.guarded
 def _on_keep() -> None:
     s = _state()
     s.editing, s.refused = None, None
     s.nonce += 1
 
 
+@faults.guarded
 def _on_restart() -> None:
     st.session_state[STATE] = ChatState(started=True)
     st.query_params.clear()
 
 
+@faults.guarded
 def _on_retry() -> None:
     _state().resume_fault = None
 
@@ -151,6 +171,8 @@ def render(svc: ConversationService, knowledge: Knowledge) -> None:
         s.notices = svc.sync(s.conv)
     s.synced_this_run = False
 
+    faults.say_callback_fault(lang)
+    language.switch(lang, on_change=lambda chosen: _on_language(svc, chosen))
     st.subheader(svc.q.title.get(lang))
     all_steps = flow.steps(svc.q, s.answers)
     _notices(svc, s.notices, all_steps)
@@ -177,7 +199,8 @@ def render(svc: ConversationService, knowledge: Knowledge) -> None:
     if s.token:
         _resume_link(s.token, lang)  # just above the question, where a phone user sees it
     _ask(svc, s, asked, all_steps)
-    st.chat_input(t("input", lang), key=TEXT_KEY, on_submit=_on_text, args=(svc,), max_chars=MAX_ANSWER_CHARS)
+    # No max_chars: Streamlit would cut a long paste silently (or drop it); the server says the limit.
+    st.chat_input(t("input", lang), key=TEXT_KEY, on_submit=_on_text, args=(svc,))
 
 
 def _link_problem(problem: LinkProblem, lang: str) -> None:
@@ -254,7 +277,8 @@ def _resume_link(token: str, lang: str) -> None:
     base = re.sub(r"\?.*$", "", st.context.url or "")
     with st.expander(t("resume_title", lang), icon=":material/bookmark:"):
         st.caption(t("resume_text", lang))
-        st.code(f"{base}?{TOKEN_PARAM}={token}", language=None, wrap_lines=True)
+        extra = f"&{language.PARAM}={lang}" if lang != "fr" else ""
+        st.code(f"{base}?{TOKEN_PARAM}={token}{extra}", language=None, wrap_lines=True)
 
 
 def _finished(svc: ConversationService, s: ChatState, knowledge: Knowledge, all_steps: list[flow.Step]) -> None:

@@ -6,6 +6,7 @@ Cap Réseaux can act on them; the page says what happened and what to do.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 
 import streamlit as st
@@ -31,6 +32,31 @@ def guard(lang: str = "fr"):
     except StoreError as exc:
         log.error("database error on a page (%s): %s", exc.kind, exc.detail)
         st.error(t("notice_unavailable", lang), icon=":material/cloud_off:")
-    except Exception:  # noqa: BLE001 — Streamlit's own rerun/stop signals are BaseExceptions and pass
+    except Exception:
         log.exception("unexpected error on a page")
         st.error(t("unexpected", lang), icon=":material/error:")
+
+
+CALLBACK_FAULT = "callback_fault"
+
+
+def guarded(callback):
+    """A widget callback runs before the page script, outside `guard`: an error there would show
+    Streamlit's own English message. Caught, logged, and said on the page that follows."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        try:
+            return callback(*args, **kwargs)
+        except StoreError as exc:
+            log.error("database error in a callback (%s): %s", exc.kind, exc.detail)
+            st.session_state[CALLBACK_FAULT] = "notice_unavailable"
+        except Exception:
+            log.exception("unexpected error in a callback")
+            st.session_state[CALLBACK_FAULT] = "unexpected"
+    return run
+
+
+def say_callback_fault(lang: str = "fr") -> None:
+    key = st.session_state.pop(CALLBACK_FAULT, None)
+    if key:
+        st.error(t(key, lang), icon=":material/error:")

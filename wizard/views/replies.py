@@ -12,6 +12,7 @@ import streamlit as st
 
 from wizard.questionnaire import describe, flow
 from wizard.questionnaire.choices import choices
+from wizard.views.faults import guarded
 from wizard.views.ui_text import t
 
 Submit = Callable[[str, Any], None]
@@ -86,12 +87,14 @@ def _choice_label(choice, q, lang: str) -> str:
 
 # --- callbacks ------------------------------------------------------------------------
 
+@guarded
 def _on_pick(key: str, widget: str, by_label: dict[str, Any], submit: Submit) -> None:
     picked = st.session_state.get(widget)
     if picked is not None:
         submit(key, by_label[picked])
 
 
+@guarded
 def _on_confirm(key, widget, by_label, required: bool, submit: Submit, notice: Notice, lang: str) -> None:
     picked = st.session_state.get(widget) or []
     if required and not picked:
@@ -100,6 +103,7 @@ def _on_confirm(key, widget, by_label, required: bool, submit: Submit, notice: N
     submit(key, [by_label[p] for p in picked])
 
 
+@guarded
 def _on_rank(widget: str, order_key: str, limit: int | None, notice: Notice, lang: str) -> None:
     """Pills return choices in display order; the ranking is the order of the clicks."""
     picked = st.session_state.get(widget) or []
@@ -112,6 +116,7 @@ def _on_rank(widget: str, order_key: str, limit: int | None, notice: Notice, lan
     st.session_state[order_key] = order
 
 
+@guarded
 def _on_confirm_ranked(key, order_key, by_label, submit: Submit, notice: Notice, lang: str) -> None:
     order = st.session_state.get(order_key) or []
     if not order:

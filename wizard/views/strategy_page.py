@@ -4,55 +4,11 @@ from __future__ import annotations
 import streamlit as st
 
 from wizard.formatting import hours, number
-from wizard.i18n import lookup
+from wizard.i18n import phrases
 from wizard.strategy import Strategy
 from wizard.views.inert import inert
 
-T = {
-    "title": {"fr": "Votre stratégie", "en": "Your strategy"},
-    "channels": {"fr": "Réseaux recommandés", "en": "Recommended networks"},
-    "score": {"fr": "Score", "en": "Score"},
-    "rhythm": {"fr": "Rythme", "en": "Rhythm"},
-    "per_week": {"fr": "par semaine", "en": "a week"},
-    "week_short": {"fr": "sem.", "en": "wk"},
-    "why": {"fr": "Pourquoi ce réseau\u00a0?", "en": "Why this network?"},
-    "why_not": {"fr": "Pourquoi pas les autres\u00a0?", "en": "Why not the others?"},
-    "workload": {"fr": "Charge de travail", "en": "Workload"},
-    "available": {"fr": "Temps disponible", "en": "Time available"},
-    "estimated": {"fr": "Charge estimée", "en": "Estimated load"},
-    "channel_load": {"fr": "Temps pour ce réseau", "en": "Time for this network"},
-    "full_time": {"fr": "Part d’un temps plein", "en": "Share of a full-time post"},
-    "status": {"fr": {"ok": "Le plan tient dans votre temps disponible.", "tight": "Le plan est juste\u00a0: gardez une marge.",
-                      "over": "Le plan dépasse votre temps disponible."},
-               "en": {"ok": "The plan fits your time.", "tight": "The plan is tight: keep a margin.",
-                      "over": "The plan exceeds your time."}},
-    "ways_out": {"fr": "Pistes pour alléger", "en": "Ways to lighten the load"},
-    "estimate_note": {"fr": "Estimation\u00a0: les temps par publication sont des hypothèses de travail (fourchettes ci-dessous), pas des chiffres publiés. Ajustez-les à votre expérience.",
-                      "en": "Estimate: times per item are working assumptions (ranges below), not published figures. Adjust them to your experience."},
-    "assumptions": {"fr": "Hypothèses de temps utilisées", "en": "Time assumptions used"},
-    "warnings": {"fr": "Points d’attention", "en": "Points of attention"},
-    "arguments": {"fr": "Arguments pour votre hiérarchie", "en": "Arguments for your management"},
-    "maturity": {"fr": "Autodiagnostic", "en": "Self-assessment"},
-    "next": {"fr": "Prochaine étape", "en": "Next step"},
-    "plan": {"fr": "Plan à 90 jours", "en": "90-day plan"},
-    "week": {"fr": "Semaine {n} (à partir du {d})", "en": "Week {n} (from {d})"},
-    "kpis": {"fr": "Indicateurs", "en": "Indicators"},
-    "target": {"fr": "Cible", "en": "Target"},
-    "measure": {"fr": "Comment mesurer", "en": "How to measure"},
-    "charter": {"fr": "Charte d’équipe", "en": "Team charter"},
-    "legal": {"fr": "Points juridiques", "en": "Legal points"},
-    "shared": {"fr": "Soit {per} pour les réseaux eux-mêmes et {shared} de travail commun\u00a0: {what}.",
-               "en": "That is {per} for the networks themselves and {shared} of shared work: {what}."},
-    "not_covered": {"fr": "Ce que Cap Réseaux ne couvre pas pour votre pays (à vérifier auprès d’une source locale)\u00a0:",
-                    "en": "What Cap Réseaux does not cover for your country (check with a local source):"},
-    "calendar": {"fr": "Calendrier des 12 prochains mois", "en": "Calendar of the next 12 months"},
-    "unverified": {"fr": "date à vérifier", "en": "date to check"},
-    "sources": {"fr": "Sources", "en": "Sources"},
-}
-
-
-def _t(key: str, lang: str) -> str:
-    return lookup(T, key, lang)
+_t = phrases("strategy_page")
 
 
 def render(s: Strategy, lang: str = "fr") -> None:
@@ -87,7 +43,7 @@ def render(s: Strategy, lang: str = "fr") -> None:
         st.caption(_t("shared", lang).format(per=hours(w.estimated_hours_per_week - w.shared_hours_per_week, lang),
                                              shared=hours(w.shared_hours_per_week, lang), what=w.shared_label))
     if w.status != "ok":  # "ok" is already said in the summary above
-        {"tight": st.info, "over": st.error}[w.status](T["status"][lang][w.status])
+        {"tight": st.info, "over": st.error}[w.status](_t(f"status_{w.status}", lang))
     if w.ways_out:
         st.markdown(f"**{_t('ways_out', lang)}**\n\n" + "\n".join(f"- {x}" for x in w.ways_out))
     st.caption(_t("estimate_note", lang))

@@ -1,41 +1,17 @@
 """A Profile as readable rows (section, label, value) with the vocabulary's labels. Pure."""
 from __future__ import annotations
 
-from wizard.profile import Profile
 from wizard.engine.text import lower_first
 from wizard.formatting import hours, money, number
+from wizard.i18n import phrases
+from wizard.profile import Profile
 from wizard.vocabulary import label
 
-SECTIONS = {
-    "structure": {"fr": "Structure", "en": "Structure"},
-    "presence": {"fr": "Présence actuelle", "en": "Current presence"},
-    "goals": {"fr": "Objectifs", "en": "Goals"},
-    "audience": {"fr": "Public", "en": "Audience"},
-    "resources": {"fr": "Moyens", "en": "Resources"},
-    "concerns": {"fr": "Inquiétudes de la hiérarchie", "en": "Management’s worries"},
-    "constraints": {"fr": "Cadre", "en": "Framework"},
-    "maturity": {"fr": "Autodiagnostic (1 à 5)", "en": "Self-assessment (1 to 5)"},
-}
-L = {
-    "name": ("Nom", "Name"), "kind": ("Type", "Kind"), "country": ("Pays", "Country"),
-    "territory": ("Territoire", "Area"), "parent_body": ("Tutelle", "Parent body"),
-    "youth_per_year": ("Jeunes par an", "Young people a year"), "staff": ("Salariés", "Staff"),
-    "goals": ("Par ordre d’importance", "In order of importance"),
-    "age_bands": ("Âges", "Ages"), "groups": ("Publics", "Groups"),
-    "hours": ("Temps disponible", "Time available"), "people": ("Personnes", "People"),
-    "skills": ("Compétences", "Skills"), "equipment": ("Matériel", "Equipment"),
-    "budget": ("Budget annuel", "Yearly budget"), "concerns": ("Inquiétudes", "Worries"),
-    "validation": ("Validation avant publication", "Approval before posting"),
-    "own": ("Comptes propres autorisés", "Own accounts allowed"),
-    "hours_only": ("Uniquement aux heures de travail", "Working hours only"),
-    "none": ("aucun", "none"), "yes": ("oui", "yes"), "no": ("non", "no"),
-    "follower": ("abonné", "follower"), "followers": ("abonnés", "followers"), "post": ("publication par semaine", "post a week"), "posts": ("publications par semaine", "posts a week"),
-    "per_week": ("par semaine", "a week"), "unknown": ("non renseigné", "not given"),
-}
+_t = phrases("summary")  # wizard/catalogue/summary.yaml
 
 
 def _l(key: str, lang: str) -> str:
-    return L[key][lang == "en"]
+    return _t(key, lang)
 
 
 def _labels(vocab: str, values, lang: str) -> str:
@@ -44,9 +20,9 @@ def _labels(vocab: str, values, lang: str) -> str:
 
 def summary_rows(p: Profile, lang: str = "fr") -> list[tuple[str, str, str]]:
     s, r, c = p.structure, p.resources, p.constraints
-    yn = lambda b: _l("yes" if b else "no", lang)  # noqa: E731
-    opt = lambda v, f=str: f(v) if v is not None else _l("unknown", lang)  # noqa: E731
-    sec = lambda k: SECTIONS[k][lang]  # noqa: E731
+    yn = lambda b: _l("yes" if b else "no", lang)
+    opt = lambda v, f=str: f(v) if v is not None else _l("unknown", lang)
+    sec = lambda k: _t(f"section_{k}", lang)
     rows = [
         (sec("structure"), _l("name", lang), s.name or _l("unknown", lang)),
         (sec("structure"), _l("kind", lang), label("structure_kind", s.kind, lang)),

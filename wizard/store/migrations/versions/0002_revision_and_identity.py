@@ -4,7 +4,7 @@ Revision ID: 0002
 Revises: 0001
 """
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -25,11 +25,11 @@ def upgrade() -> None:
     )
     # A database that already holds sessions dates from its first one.
     first = op.get_bind().execute(sa.text("SELECT MIN(created_at) FROM sessions")).scalar()
-    created = first if isinstance(first, datetime) else datetime.now(timezone.utc)
+    created = first if isinstance(first, datetime) else datetime.now(UTC)
     if isinstance(first, str):  # SQLite hands dates back as text here
         created = datetime.fromisoformat(first)
     if created.tzinfo is None:
-        created = created.replace(tzinfo=timezone.utc)
+        created = created.replace(tzinfo=UTC)
     op.bulk_insert(meta, [{"key": "instance_id", "value": secrets.token_hex(16)},
                           {"key": "created_at", "value": created.isoformat()}])
 

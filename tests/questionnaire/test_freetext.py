@@ -1,4 +1,4 @@
-"""Tests for wizard.questionnaire.textparse (French free-text answers)."""
+"""Tests for wizard.questionnaire.freetext: French free-text answers (English ones: test_freetext_en.py)."""
 
 import math
 import re
@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.questionnaire.textparse import (
+from wizard.questionnaire.freetext import (
     NotUnderstood,
-    clean_text,
+    clean_name,
     is_skip,
     match_option,
     match_options,
@@ -641,7 +641,7 @@ def test_parse_scale_custom_bounds():
     assert message(excinfo) == "Indiquez une note de 0 à 10."
 
 
-# ---------------------------------------------------------------- clean_text
+# ---------------------------------------------------------------- clean_name (a typed name)
 
 
 @pytest.mark.parametrize(
@@ -662,24 +662,24 @@ def test_parse_scale_custom_bounds():
         ("abc", 3, "abc"),
     ],
 )
-def test_clean_text(text, max_length, expected):
-    assert clean_text(text, max_length=max_length) == expected
+def test_clean_name(text, max_length, expected):
+    assert clean_name(text, max_length=max_length) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "max_length", "limit"),
     [("a" * 201, 200, "200"), ("Maison des jeunes " * 20, 200, "200"), ("abc def", 4, "4")],
 )
-def test_clean_text_too_long_is_refused_not_cut(text, max_length, limit):
+def test_clean_name_too_long_is_refused_not_cut(text, max_length, limit):
     with pytest.raises(NotUnderstood) as excinfo:
-        clean_text(text, max_length=max_length)
+        clean_name(text, max_length=max_length)
     assert message(excinfo) == f"Le nom ne peut pas dépasser {limit} caractères{NB}: raccourcissez-le."
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "\n\t"])
-def test_clean_text_empty(text):
+def test_clean_name_empty(text):
     with pytest.raises(NotUnderstood) as excinfo:
-        clean_text(text)
+        clean_name(text)
     assert message(excinfo) == f"Votre réponse est vide{NB}: écrivez quelques mots."
 
 
@@ -696,8 +696,8 @@ ERROR_CALLS = [
     lambda: match_options("insta, fb", NETWORKS, max_choices=1),
     lambda: parse_yes_no("bof"),
     lambda: parse_scale("9"),
-    lambda: clean_text(" "),
-    lambda: clean_text("a" * 201),
+    lambda: clean_name(" "),
+    lambda: clean_name("a" * 201),
     lambda: parse_hours("3h de bénévolat"),
     lambda: match_options("16-25 ans", AGE_BANDS),
     lambda: parse_number("1e3"),
@@ -749,7 +749,7 @@ def test_only_not_understood_escapes(text):
         lambda: match_options(text, SKILLS),
         lambda: parse_yes_no(text),
         lambda: parse_scale(text),
-        lambda: clean_text(text, max_length=20),
+        lambda: clean_name(text, max_length=20),
     ]
     for call in calls:
         try:

@@ -1,4 +1,5 @@
-"""Options chosen by name, position or age band (« insta, fb et tik tok », « 1 3 », « 15-25 »).
+"""Options chosen by name, position or age band (« insta, fb et tik tok », « 1 3 », « 15-25 »;
+« insta and fb », « none », « 15 to 25 years » in English).
 
 The options are indexed once per call (_Choices), so a long answer cut into many parts
 costs one look-up per part, not a pass over every option name per part.
@@ -7,30 +8,58 @@ costs one look-up per part, not a pass over every option name per part.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from wizard.questionnaire.textparse.common import NotUnderstood, _echo, _fail, _key, _keys, normalize
+from wizard.questionnaire.freetext.common import (
+    NotUnderstood,
+    _echo,
+    _fail,
+    _key,
+    _keys,
+    normalize,
+)
 
+# (value, names): the first name is the label shown in messages, so a caller puts the
+# label of the answer's language first (parse.option_names does).
 Options = Sequence[tuple[object, Sequence[str]]]
-_NONE_CHOSEN = _keys("aucun", "aucune", "rien", "néant", "aucun réseau", "aucune réponse", "pas de réseau")
+_NONE_FR = _keys("aucun", "aucune", "rien", "néant", "aucun réseau", "aucune réponse", "pas de réseau")
+_NONE_CHOSEN = {  # in English, the French words are still understood
+    "fr": _NONE_FR,
+    "en": _NONE_FR | _keys("none", "nothing", "none of them", "none of these", "none of those", "not any",
+                           "no network", "no networks", "no channel", "no channels", "no social media"),
+}
+_NONE_FIRST = {"fr": ("aucun", "aucune"), "en": ("none", "aucun", "aucune")}  # « aucun pour l'instant », « none yet »
 _STRONG_SPLIT = re.compile(r"[,;/+&\n]")
-_WEAK_SPLIT = re.compile(r"\s+(?:et|puis|ou)\s+", re.IGNORECASE)
+_WEAK_SPLIT = {
+    "fr": re.compile(r"\s+(?:et|puis|ou)\s+", re.IGNORECASE),
+    "en": re.compile(r"\s+(?:and|then|or|plus|et|puis|ou)\s+", re.IGNORECASE),
+}
 # Fuzzy matching is for a typo in a name (the longest is under 60 characters): a part of
 # the answer longer than this is not a name with a typo, and comparing it would cost
 # time in proportion to its length times the names' (rapidfuzz's partial ratios).
 FUZZY_MAX_CHARS = 200
 
 _DASH_PAIR = re.compile(r"([0-9]+) ?[-–—] ?([0-9]+)")
-_BAND = re.compile(r"([0-9]{1,3}) ?[-–—] ?([0-9]{1,3})(?: ?ans)?")
-_AGES = re.compile(  # on normalize(): « 16-25 ans », « de 15 à 25 ans », « entre 15 et 25 », « 16 ans »
-    r"(?:entre ([0-9]{1,3}) ?(?:et|a) ?([0-9]{1,3})"
-    r"|(?:de )?([0-9]{1,3}) ?(?:-|–|—|a|au) ?([0-9]{1,3})"
-    r"|([0-9]{1,3}))(?: ?ans)?"
-)
-_POSITIONS = re.compile(r"\s*[0-9]{1,2}(?:(?:\s*,\s*|\s+et\s+|\s+)[0-9]{1,2})+\s*\.?\s*", re.IGNORECASE)
+_BAND = re.compile(r"([0-9]{1,3}) ?[-–—] ?([0-9]{1,3})(?: ?(?:ans|years?|yrs?))?")
+_AGES = {
+    "fr": re.compile(  # on normalize(): « 16-25 ans », « de 15 à 25 ans », « entre 15 et 25 », « 16 ans »
+        r"(?:entre ([0-9]{1,3}) ?(?:et|a) ?([0-9]{1,3})"
+        r"|(?:de )?([0-9]{1,3}) ?(?:-|–|—|a|au) ?([0-9]{1,3})"
+        r"|([0-9]{1,3}))(?: ?ans)?"
+    ),
+    "en": re.compile(  # « 16-25 years », « from 15 to 25 », « between 15 and 25 », « aged 16 », « 16 year olds »
+        r"(?:aged )?(?:between ([0-9]{1,3}) ?(?:and|to|-) ?([0-9]{1,3})"
+        r"|(?:from )?([0-9]{1,3}) ?(?:-|–|—|to) ?([0-9]{1,3})"
+        r"|([0-9]{1,3}))(?: ?(?:years?|yrs?)(?: old)?| ?year olds?)?"
+    ),
+}
+_POSITIONS = {
+    lang: re.compile(rf"\s*[0-9]{{1,2}}(?:(?:\s*,\s*|\s+{conj}\s+|\s+)[0-9]{{1,2}})+\s*\.?\s*", re.IGNORECASE)
+    for lang, conj in (("fr", "et"), ("en", "(?:and|et)"))
+}
 
 
 def _label(option: tuple[object, Sequence[str]]) -> str:
@@ -53,7 +82,8 @@ class _Choices:
     """The options, and what matching compares them by, computed once."""
 
     options: list
-    labels: str  # « Instagram, Facebook… », for messages
+    lang: str  # of the answer: its messages, its words (« et » / « and »)
+    labels: tuple[str, ...]  # (« Instagram », « Facebook »…), for messages
     by_key: dict[str, list]  # _key(name) -> values, in option order
     by_compact: dict[str, list]  # the same without spaces (« tik-tok » = « tiktok »)
     by_value: dict[str, list]  # a value typed as such (« mission_locale »)
@@ -63,7 +93,7 @@ class _Choices:
     pairs: set[tuple[str, str]]  # number pairs joined by a dash in a name (« 15-17 »)
 
     @classmethod
-    def of(cls, options: Options) -> _Choices:
+    def of(cls, options: Options, lang: str = "fr") -> _Choices:
         options = list(options)
         by_key: dict[str, list] = {}
         by_compact: dict[str, list] = {}
@@ -89,21 +119,20 @@ class _Choices:
                     bands.append((int(m[1]), int(m[2]), value))
                     break
         bands.sort(key=lambda band: band[0])
-        return cls(options, ", ".join(_label(o) for o in options), by_key, by_compact, by_value,
-                   named, fuzzy, bands, pairs)
+        return cls(options, "en" if lang == "en" else "fr", tuple(_label(o) for o in options),
+                   by_key, by_compact, by_value, named, fuzzy, bands, pairs)
 
     def label_of(self, value: object) -> str:
         return next(_label(o) for o in self.options if o[0] == value)
 
 
-def _unknown(text: str, labels: str) -> NotUnderstood:
-    return _fail("Je n'ai pas reconnu « {text} ». Choisissez parmi : {labels}.", text=_echo(text), labels=labels)
+def _unknown(text: str, c: _Choices) -> NotUnderstood:
+    return _fail("option_unknown", c.lang, text=_echo(text), labels=c.labels)
 
 
 def _ambiguous(text: str, c: _Choices, values: list) -> NotUnderstood:
     first, second = (c.label_of(v) for v in values)
-    return _fail("« {text} » peut désigner {a} ou {b}. Précisez parmi : {labels}.",
-                 text=_echo(text), a=first, b=second, labels=c.labels)
+    return _fail("option_ambiguous", c.lang, text=_echo(text), a=first, b=second, labels=c.labels)
 
 
 def _in_bands(text: str, c: _Choices, *, several: bool) -> list[object] | None:
@@ -116,14 +145,14 @@ def _in_bands(text: str, c: _Choices, *, several: bool) -> list[object] | None:
     is refused with the bands it overlaps as an example, rather than widened or cut.
     """
     bands = c.bands
-    m = _AGES.fullmatch(normalize(text)) if bands else None
+    m = _AGES[c.lang].fullmatch(normalize(text)) if bands else None
     if m is None:
         return None
     numbers = [int(g) for g in m.groups() if g is not None]
     low, high = numbers[0], numbers[-1]
     hits = [b for b in bands if b[0] <= high and b[1] >= low] if low <= high else []
     if not hits:
-        raise _unknown(text, c.labels)
+        raise _unknown(text, c)
     inside = [b for b in hits if b[0] <= low and high <= b[1]]
     if inside:
         return [inside[0][2]]
@@ -134,19 +163,16 @@ def _in_bands(text: str, c: _Choices, *, several: bool) -> list[object] | None:
     if several and union:
         return [b[2] for b in hits]
     if not several:
-        raise _fail("« {text} » ne correspond pas exactement aux tranches proposées. "
-                    "Choisissez parmi : {labels}.", text=_echo(text), labels=c.labels)
-    example = ", ".join(c.label_of(b[2]) for b in hits)
-    raise _fail("« {text} » ne correspond pas exactement aux tranches proposées. Indiquez les "
-                "tranches voulues, par exemple « {example} », parmi : {labels}.",
-                text=_echo(text), example=example, labels=c.labels)
+        raise _fail("band_inexact", c.lang, text=_echo(text), labels=c.labels)
+    raise _fail("band_inexact_example", c.lang, text=_echo(text),
+                bands=tuple(c.label_of(b[2]) for b in hits), labels=c.labels)
 
 
 def _match(text: str, c: _Choices, cutoff: float | None) -> object:
     """match_option(); cutoff=None means exact matches only (no fuzzy)."""
     wanted = _key(text)
     if not wanted:
-        raise _fail("Choisissez parmi : {labels}.", labels=c.labels)
+        raise _fail("option_expected", c.lang, labels=c.labels)
     compact = wanted.replace(" ", "")
     for hits in (c.by_key.get(wanted), c.by_compact.get(compact), c.by_value.get(compact)):
         if hits and len(hits) == 1:
@@ -156,7 +182,7 @@ def _match(text: str, c: _Choices, cutoff: float | None) -> object:
     if re.fullmatch(r"[0-9]{1,2}", wanted) and 1 <= int(wanted) <= len(c.options):
         return c.options[int(wanted) - 1][0]  # « 2 » = the second option shown
     if cutoff is None:
-        raise _unknown(text, c.labels)
+        raise _unknown(text, c)
     found = _in_bands(text, c, several=False)
     if found is not None:
         return found[0]
@@ -170,10 +196,10 @@ def _match(text: str, c: _Choices, cutoff: float | None) -> object:
             if rivals:
                 raise _ambiguous(text, c, [value, rivals[0]])
             return value
-    raise _unknown(text, c.labels)
+    raise _unknown(text, c)
 
 
-def match_option(text: str, options: Options, *, cutoff: float = 80) -> object:
+def match_option(text: str, options: Options, *, cutoff: float = 80, lang: str = "fr") -> object:
     """The value of the option the user means.
 
     Tried in order: exact name (accents, case and punctuation ignored), the value
@@ -181,7 +207,7 @@ def match_option(text: str, options: Options, *, cutoff: float = 80) -> object:
     (« facebok ») on names of 3 letters or more. Two options within 3 points of
     each other are ambiguous and refused rather than guessed.
     """
-    return _match(text, _Choices.of(options), cutoff)
+    return _match(text, _Choices.of(options, lang), cutoff)
 
 
 def _match_piece(piece: str, c: _Choices, cutoff: float) -> list[object]:
@@ -206,7 +232,7 @@ def _match_chunk(chunk: str, c: _Choices, cutoff: float) -> list[object]:
     found = _in_bands(chunk, c, several=True)
     if found is not None:
         return found
-    pieces = [p for p in _WEAK_SPLIT.split(chunk) if _key(p)] or [chunk]
+    pieces = [p for p in _WEAK_SPLIT[c.lang].split(chunk) if _key(p)] or [chunk]
     try:
         return [v for p in pieces for v in _match_piece(p, c, cutoff)]
     except NotUnderstood:
@@ -223,7 +249,7 @@ def _positions(text: str, c: _Choices) -> list[str] | None:
     « 15-17, 18-25 » is not read as « 15 17 18 25 »). Not when two of the numbers are a
     dash pair of an option (« 15 17 » for « 15-17 »), nor when numbers too big to be
     positions are typed against numeric bands (ages)."""
-    if not _POSITIONS.fullmatch(text):
+    if not _POSITIONS[c.lang].fullmatch(text):
         return None
     numbers = re.findall(r"[0-9]+", text)
     if any(pair in c.pairs for pair in zip(numbers, numbers[1:])):
@@ -239,15 +265,17 @@ def match_options(
     *,
     max_choices: int | None = None,
     cutoff: float = 80,
+    lang: str = "fr",
 ) -> list[object]:
-    """Several options in one line (« insta, fb et tik tok »), order kept, duplicates
-    removed. « aucun » / « rien » give []. Any unknown part is refused by name."""
-    c = _Choices.of(options)
+    """Several options in one line (« insta, fb et tik tok », « insta and fb »), order kept,
+    duplicates removed. « aucun » / « rien » (« none ») give []. Any unknown part is
+    refused by name."""
+    c = _Choices.of(options, lang)
     key = _key(text)
     try:
         chosen = [_match(text, c, None)]
     except NotUnderstood:
-        if key in _NONE_CHOSEN or key.split(" ")[0] in ("aucun", "aucune"):
+        if key in _NONE_CHOSEN[c.lang] or key.split(" ")[0] in _NONE_FIRST[c.lang]:
             return []
         chunks = _positions(text, c) or [p for p in _STRONG_SPLIT.split(text) if _key(p)] or [text]
         chosen = [v for chunk in chunks for v in _match_chunk(chunk, c, cutoff)]
@@ -256,6 +284,5 @@ def match_options(
         if value not in unique:
             unique.append(value)
     if max_choices is not None and len(unique) > max_choices:
-        plural = "s" if max_choices > 1 else ""
-        raise _fail("Choisissez au plus {n} réponse{s}.", n=max_choices, s=plural)
+        raise _fail("choices_at_most" if max_choices > 1 else "choices_at_most_one", c.lang, n=max_choices)
     return unique

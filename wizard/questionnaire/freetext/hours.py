@@ -1,12 +1,21 @@
-"""Time given per week (« 2h30 », « une demi-journée », « 10 % d'un ETP »), in hours."""
+"""Time given per week (« 2h30 », « une demi-journée », « 10 % d'un ETP », « half a day »), in hours.
+
+The grammar is written in folded French words; an English answer is first put in those
+terms by english.rewrite (through numbers._items), so both languages share every rule.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 
-from wizard.questionnaire.textparse.common import _echo, _fail, _fmt, _fold
-from wizard.questionnaire.textparse.numbers import _is_negative, _items, _Num, _refuse_calculation
+from wizard.questionnaire.freetext import english
+from wizard.questionnaire.freetext.common import Item, _echo, _fail, _fold, _Num
+from wizard.questionnaire.freetext.numbers import (
+    _is_negative,
+    _items,
+    _refuse_calculation,
+)
 
 FULL_TIME_HOURS = 35.0  # « un temps plein », « 1 ETP », the base of « 10 % »
 WORKING_DAYS = 5
@@ -48,17 +57,16 @@ _FILLERS = frozenset({
     "et", "ou", "entre", "-", "–", "~", "≈", ".", ",", "!", "?", ";", ":", "(", ")", "+", "…",
     "'", '"', "«", "»",
 })
-_HOURS_HELP = ("Indiquez un nombre d'heures par semaine, par exemple « 5 », « 2h30 » "
-               "ou « une demi-journée ».")
+_FILLERS_EN = _FILLERS | english.FILLERS
 
 
-def _word(items: list[str | _Num], k: int) -> str | None:
+def _word(items: list[Item], k: int) -> str | None:
     return items[k] if 0 <= k < len(items) and isinstance(items[k], str) else None
 
 
-def _merge_afternoon(items: list[str | _Num]) -> list[str | _Num]:
+def _merge_afternoon(items: list[Item]) -> list[Item]:
     """« après-midi » / « après midi » -> one word, « apresmidi »."""
-    out: list[str | _Num] = []
+    out: list[Item] = []
     k = 0
     while k < len(items):
         gap = 2 if _word(items, k + 1) in ("-", "–") else 1
@@ -71,7 +79,7 @@ def _merge_afternoon(items: list[str | _Num]) -> list[str | _Num]:
     return out
 
 
-def _full_time_at(items: list[str | _Num], k: int) -> int:
+def _full_time_at(items: list[Item], k: int) -> int:
     """Length of « temps plein » / « plein temps » / « ETP » / « équivalent temps plein »
     starting at items[k], 0 if there is none."""
     start = k
@@ -85,9 +93,9 @@ def _full_time_at(items: list[str | _Num], k: int) -> int:
     return 0
 
 
-def _percents(items: list[str | _Num]) -> list[str | _Num]:
+def _percents(items: list[Item]) -> list[Item]:
     """« 10 % [d'un temps plein] » -> 3,5 h: a percentage is always of a full-time week."""
-    out: list[str | _Num] = []
+    out: list[Item] = []
     k = 0
     while k < len(items):
         item = items[k]
@@ -111,7 +119,7 @@ def _percents(items: list[str | _Num]) -> list[str | _Num]:
     return out
 
 
-def _every_other(items: list[str | _Num]) -> tuple[list[str | _Num], float, bool]:
+def _every_other(items: list[Item], lang: str) -> tuple[list[Item], float, bool]:
     """« un jour sur deux » (half of the 5 working days) and « une semaine sur deux ».
 
     Returns the items without them, a factor to a week, and whether that factor counts
@@ -127,11 +135,11 @@ def _every_other(items: list[str | _Num]) -> tuple[list[str | _Num], float, bool
                 and isinstance(count, _Num):
             found += 1
             if found > 2:  # one per day and one per week at most: more is a puzzle, not an answer
-                raise _fail(_HOURS_HELP)
+                raise _fail("hours_expected", lang)
             start = k - 1 if k > 0 and isinstance(items[k - 1], _Num) else k
             share = items[start].value if start < k else 1.0
             if not 0 < share <= count.value:
-                raise _fail(_HOURS_HELP)
+                raise _fail("hours_expected", lang)
             share /= count.value
             if unit in _WEEK_WORDS:
                 factor *= share
@@ -148,11 +156,11 @@ def _every_other(items: list[str | _Num]) -> tuple[list[str | _Num], float, bool
     return items, factor, days
 
 
-def _per_week(items: list[str | _Num]) -> tuple[list[str | _Num], float]:
+def _per_week(items: list[Item], lang: str) -> tuple[list[Item], float]:
     """The items without « par jour » / « par mois » / « la semaine »…, and the factor to
     a week. Two different periods (« 2h par jour et 3h par mois ») are refused."""
     factors: set[float] = set()
-    out: list[str | _Num] = []
+    out: list[Item] = []
     k = 0
     while k < len(items):
         word, period = items[k], items[k + 1] if k + 1 < len(items) else None
@@ -164,11 +172,11 @@ def _per_week(items: list[str | _Num]) -> tuple[list[str | _Num], float]:
             out.append(word)
             k += 1
     if len(factors) > 1:
-        raise _fail(_HOURS_HELP)
+        raise _fail("hours_expected", lang)
     return out, factors.pop() if factors else 1
 
 
-def _duration(items: list[str | _Num]) -> tuple[float | None, list[str]]:
+def _duration(items: list[Item], fillers: frozenset[str]) -> tuple[float | None, list[str]]:
     """Sum of the terms « [nombre] [fraction] unité [et demie] [minutes] »;
     the midpoint when two terms form a range (« 2h ou 3h »). None if no term.
     Also returns the words it could neither use nor safely ignore."""
@@ -179,7 +187,7 @@ def _duration(items: list[str | _Num]) -> tuple[float | None, list[str]]:
     minutes_slot = False  # right after « 2h »: a bare « 30 » means minutes
     pending_minutes = False
     ranged = False
-    prev: str | _Num | None = None
+    prev: Item | None = None
     used: set[int] = set()
 
     def close(unit: float) -> None:
@@ -229,23 +237,25 @@ def _duration(items: list[str | _Num]) -> tuple[float | None, list[str]]:
         close(1 / 60 if pending_minutes else 1.0)
     unknown = [
         it for k, it in enumerate(items)
-        if isinstance(it, str) and k not in used and it not in _FILLERS and it not in _HOUR_WORDS
+        if isinstance(it, str) and k not in used and it not in fillers and it not in _HOUR_WORDS
     ]
     if not terms:
         return None, unknown
     return (sum(terms) / 2 if ranged and len(terms) == 2 else sum(terms)), unknown
 
 
-def _typed_word(text: str, token: str) -> str:
-    """The word of the answer, as typed, that gave the folded token (« bénévolat »)."""
+def _typed_word(text: str, token: str, lang: str) -> str:
+    """The word of the answer, as typed, that gave the folded token (« bénévolat »; the
+    English word that became a token of the grammar, « every » for « chaque »)."""
     words = re.findall(r"[^\W_]+|[^\w\s]", text)
+    wanted = {token, *(english.INVERSE.get(token, ()) if lang == "en" else ())}
     for word in words:
-        if _fold(word) == token:
+        if _fold(word) in wanted:
             return word
     return next((w for w in words if token in _fold(w)), token)
 
 
-def parse_hours(text: str, *, maximum: float = 168) -> float:
+def parse_hours(text: str, *, maximum: float = 168, lang: str = "fr") -> float:
     """Time given per week, in hours, rounded to 2 decimals.
 
     Understands « 2h30 », « 90 min », « deux heures et demie », « une demi-journée »,
@@ -254,26 +264,29 @@ def parse_hours(text: str, *, maximum: float = 168) -> float:
     of 5 days), « par jour » (× 5 working days) or « par mois ». Powers and calculations
     (« 1e3 », « 2*3 ») are refused.
 
-    Fillers (« environ », « à peu près », « j'y passe », « heures »…) are ignored; any
-    other word it cannot use is refused rather than dropped.
+    In English: « two and a half hours », « 90 minutes », « half a day », « a morning »,
+    « 1 FTE », « half-time », « 10% of full time », « 2 hours a day », « per month »,
+    « every other day », « two days out of five ».
+
+    Fillers (« environ », « à peu près », « j'y passe », « heures », « about »…) are ignored;
+    any other word it cannot use is refused rather than dropped.
     """
-    _refuse_calculation(text, "10")
-    items = _items(text)
+    _refuse_calculation(text, "10", lang)
+    items = _items(text, lang)
     if _is_negative(text, items):
-        raise _fail(_HOURS_HELP)
+        raise _fail("hours_expected", lang)
     items = _percents(_merge_afternoon(items))
-    items, every_other, in_days = _every_other(items)
-    items, factor = _per_week(items)
+    items, every_other, in_days = _every_other(items, lang)
+    items, factor = _per_week(items, lang)
     if in_days and factor != 1:  # « 2h par jour, un jour sur deux »: too tangled to guess
-        raise _fail(_HOURS_HELP)
-    hours, unknown = _duration(items)
+        raise _fail("hours_expected", lang)
+    hours, unknown = _duration(items, _FILLERS_EN if lang == "en" else _FILLERS)
     total = None if hours is None else hours * factor * every_other
     if total is None or not math.isfinite(total):
-        raise _fail(_HOURS_HELP)
+        raise _fail("hours_expected", lang)
     if unknown:
-        word = _echo(_typed_word(text, unknown[0]))
-        raise _fail("Je n'ai pas compris « {word} ». " + _HOURS_HELP, word=word)
+        raise _fail("hours_word_unknown", lang, word=_echo(_typed_word(text, unknown[0], lang)))
     total = round(total, 2)
     if total > maximum:
-        raise _fail("Indiquez au plus {hi} heures par semaine.", hi=_fmt(maximum))
+        raise _fail("hours_at_most", lang, hi=maximum)
     return total + 0.0
