@@ -15,9 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from wizard.engine import build_strategy  # noqa: E402
-from wizard.knowledge import default  # noqa: E402
-from wizard.profile import parse_profile  # noqa: E402
+from wizard.engine import build_strategy
+from wizard.knowledge import default
+from wizard.profile import parse_profile
 
 
 def main() -> int:

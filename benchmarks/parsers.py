@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from wizard.questionnaire import flow  # noqa: E402
-from wizard.questionnaire.load import SHIPPED, load  # noqa: E402
-from wizard.questionnaire.parse import PARSERS, NotUnderstood  # noqa: E402
+from wizard.questionnaire import flow
+from wizard.questionnaire.load import SHIPPED, load
+from wizard.questionnaire.parse import PARSERS, NotUnderstood
 
 # kind -> the key of a step of diagnostic.yaml answered by that parser
 STEPS = {

@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.devices import lost_answers, run_device  # noqa: E402
-from benchmarks.parsers import KINDS, time_parser  # noqa: E402
-from wizard.conversation import ConversationService  # noqa: E402
-from wizard.questionnaire.load import SHIPPED, load  # noqa: E402
-from wizard.store import SessionStore, database_url, make_engine  # noqa: E402
+from benchmarks.devices import lost_answers, run_device
+from benchmarks.parsers import KINDS, time_parser
+from wizard.conversation import ConversationService
+from wizard.questionnaire.load import SHIPPED, load
+from wizard.store import SessionStore, database_url, make_engine
 
 
 def devices_on_one_link(store: SessionStore, devices: int, answers: int) -> tuple[list[float], int, int]:

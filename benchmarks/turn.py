@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 FLOOR = Path(os.environ.get("CAP_FLOOR_APP", ROOT.parent / "shared" / "bench" / "floor_app.py"))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
-from wizard.questionnaire import flow  # noqa: E402
-from wizard.questionnaire.load import SHIPPED, load  # noqa: E402
-from wizard.store import SessionStore, make_engine  # noqa: E402
+from wizard.questionnaire import flow
+from wizard.questionnaire.load import SHIPPED, load
+from wizard.store import SessionStore, make_engine
 
 # 30 answers (two channels expand the presence questions, the follow-up goal adds its
 # two questions), the 31st is timed.

@@ -46,7 +46,7 @@ def test_the_sets():
         ("👨\u200d👩\u200d👧 Famille", "👨\u200d👩\u200d👧 Famille"),
         ("می\u200cخواهم", "می\u200cخواهم"),
         ("<b>**gras**</b> :red[x]", "<b>**gras**</b> :red[x]"),
-        ("a\u00a0b\u202fc\u2028d", "a\u00a0b\u202fc\u2028d"),  # not control characters
+        ("a\u00a0b\u202fc\u2028d", "a\u00a0b\u202fc\nd"),  # no-break spaces stay; a line separator is a line break
         ("", ""),
     ],
 )
@@ -92,19 +92,19 @@ def test_strip_controls_properties(text, keep_newlines):
 
 
 def test_users_share_the_policy():
-    from wizard.documents import content_strategy, pdf
+    from wizard.documents import pdf, shared
     from wizard.questionnaire.freetext import clean_name
     from wizard.views.inert import inert
 
     typed = f"MJC{RLO} \u2066Nord\u2069\ufeff \u200fمرحبا"
     assert clean_name(typed) == "MJC Nord \u200fمرحبا"
-    assert content_strategy.plain(typed) == "MJC Nord \u200fمرحبا"
+    assert shared.plain(typed) == "MJC Nord \u200fمرحبا"
     shown = inert(typed)
     assert not set(shown) & INVISIBLE_CONTROLS and "Nord" in shown and "\u200fمرحبا" in shown
-    printed = pdf.clean_text(typed)
+    printed = pdf.printable_text(typed)
     assert not set(printed) & INVISIBLE_CONTROLS
     assert ("\u200f" in printed) == pdf.HAS_SHAPING  # marks only matter to text shaping
-    for module in (content_strategy, pdf):
+    for module in (shared, pdf):
         assert not hasattr(module, "_BIDI_CONTROLS")  # no private copy of the set
 
 

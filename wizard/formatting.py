@@ -66,3 +66,12 @@ def money(amount: float, currency: str | None, lang: str = "fr") -> str:
         return text + ("\u00a0" if lang == "fr" else " ") + catalogue_text("formatting", "no_currency", lang)
     before, after = _CURRENCY[lang].get(currency, ("", f"\u00a0{currency}") if lang == "fr" else (f"{currency}\u00a0", ""))
     return f"{before}{text}{after}"
+
+
+def lower_first(text: str) -> str:
+    """« Publication image » -> « publication image » inside a sentence; a word with a capital
+    inside (« TikTok », « LinkedIn », « PIJ », « KPI ») or a one-letter text keeps its own."""
+    first = text.split(" ", 1)[0]
+    if len(text) < 2 or any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]

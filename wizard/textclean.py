@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["BIDI_CONTROLS", "BIDI_MARKS", "BOM", "INVISIBLE_CONTROLS", "escape_controls", "strip_controls"]
+__all__ = ["BIDI_CONTROLS", "BIDI_MARKS", "BOM", "INVISIBLE_CONTROLS", "escape_controls", "single_line",
+           "strip_controls"]
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Bidi embeddings, overrides and isolates: always removed from typed text."""
@@ -39,7 +40,7 @@ INVISIBLE_CONTROLS = BIDI_CONTROLS | {BOM}
 
 # Control characters that separate words or lines: they become whitespace, never nothing,
 # so that « Maison\x0bdes jeunes » does not turn into « Maisondes jeunes ».
-_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85")  # what str.splitlines() splits on
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines() splits on
 
 
 def strip_controls(text: str, *, keep_newlines: bool = True) -> str:
@@ -49,7 +50,7 @@ def strip_controls(text: str, *, keep_newlines: bool = True) -> str:
 
     Whitespace control characters are turned into whitespace rather than dropped:
     with keep_newlines=True a line break (``\\n``, ``\\r\\n``, ``\\r``, ``\\v``, ``\\f``,
-    U+0085, U+001C–U+001E) becomes ``\\n`` and a tab stays ``\\t``; with
+    U+0085, U+001C–U+001E, U+2028, U+2029) becomes ``\\n`` and a tab stays ``\\t``; with
     keep_newlines=False each of them, tabs included, becomes one space.
     """
     text = text.replace("\r\n", "\n")
@@ -87,3 +88,9 @@ def escape_controls(text: str) -> str:
 
 def _must_escape(ch: str) -> bool:
     return ch in INVISIBLE_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
+
+
+def single_line(text: object) -> str:
+    """For a title, a heading, a document property, a table cell: typed text on one line, every
+    run of whitespace one space, trimmed (strip_controls first: nothing invisible is kept)."""
+    return " ".join(strip_controls("" if text is None else str(text), keep_newlines=False).split())

@@ -142,3 +142,15 @@ def test_cli_report_errors_are_one_line(args, fragment):
     assert res.returncode != 0
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and fragment in lines[0].replace("\u00a0", " ") and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", ["strategie-reseaux-pij-2026-11-26.pdf", "note-aux-elus-pij-2026-11-26.docx",
+            "profil-pij.json", "strategie-pij-2026-11-26.json"]),
+    ("en", ["social-media-strategy-pij-2026-11-26.pdf", "note-for-officials-pij-2026-11-26.docx",
+            "profile-pij.json", "strategy-pij-2026-11-26.json"]),
+])
+def test_every_download_is_named_in_the_page_language(lang, expected):
+    names = [export.file_name("strategy", "pdf", "PIJ", TODAY, lang), export.file_name("brief", "docx", "PIJ", TODAY, lang),
+             export.data_file_name("profile", "PIJ", TODAY, lang), export.data_file_name("strategy", "PIJ", TODAY, lang)]
+    assert names == expected

@@ -15,9 +15,9 @@ from wizard.documents.blocks import Bullets, Paragraph
 from wizard.documents.content_brief import brief_document
 from wizard.documents.content_strategy import key_facts
 from wizard.engine import build_strategy
-from wizard.engine.context import Ctx
 from wizard.engine.country import country_warnings, not_covered, not_covered_ids, phrase
-from wizard.engine.framework import calendar, legal
+from wizard.engine.sections import calendar, legal
+from wizard.engine.situation import Situation
 from wizard.formatting import money
 from wizard.i18n import catalogue
 from wizard.knowledge import default
@@ -39,11 +39,11 @@ def make(country="fr", bands=("15_17", "18_25"), kind="association", **resources
                                    "resources": {"hours_per_week": 10, **resources}})
 
 
-def ctx(country="fr", bands=("15_17", "18_25"), kind="association", lang="fr", **resources) -> Ctx:
-    return Ctx(make(country, bands, kind, **resources), KB, lang)
+def ctx(country="fr", bands=("15_17", "18_25"), kind="association", lang="fr", **resources) -> Situation:
+    return Situation(make(country, bands, kind, **resources), KB, lang)
 
 
-def legal_ids(c: Ctx, channels=CHANNELS) -> set[str]:
+def legal_ids(c: Situation, channels=CHANNELS) -> set[str]:
     return {pt.id for pt in legal(c, channels)}
 
 
@@ -59,12 +59,12 @@ def test_french_law_is_conditioned_on_france():
 
 
 def test_quebec_example_gets_quebec_law_and_no_french_law():
-    c = Ctx(Profile.model_validate(QUEBEC), KB)
+    c = Situation(Profile.model_validate(QUEBEC), KB)
     got = legal_ids(c)
     assert "qc_privacy_image" in got
     assert not got & FRENCH_LAW
     assert not any("372-1" in pt.rule or "RGPD" in pt.rule for pt in legal(c, CHANNELS))
-    young = Ctx(Profile.model_validate({**QUEBEC, "audience": {"age_bands": ["11_14", "15_17"]}}), KB)
+    young = Situation(Profile.model_validate({**QUEBEC, "audience": {"age_bands": ["11_14", "15_17"]}}), KB)
     assert {"qc_privacy_image", "qc_minor_data_under_14"} <= legal_ids(young)
     assert not legal_ids(young) & FRENCH_LAW
 

@@ -14,8 +14,8 @@ from conftest import EXAMPLE_NAMES, TODAY, example_profile
 
 from wizard.engine import build_strategy
 from wizard.engine.audience import youth_share
-from wizard.engine.context import Ctx
 from wizard.engine.selection import cap
+from wizard.engine.situation import Situation
 from wizard.knowledge import default
 from wizard.profile import parse_profile
 
@@ -52,7 +52,7 @@ REFERENCE_ORDER = {
 @pytest.mark.parametrize("band", sorted(REFERENCE_ORDER))
 def test_audience_ranking_agrees_with_reference_usage_order(band):
     profile = parse_profile({"goals": ["inform"], "audience": {"age_bands": [band]}, "resources": {"hours_per_week": 10}})
-    ctx = Ctx(profile, KB)
+    ctx = Situation(profile, KB)
     # the published usage of the band, whether or not its age allows an account (11–14 and 13+ networks)
     audience = {cid: youth_share(cid, band, ctx).value for cid in KB.channels}
     for high, low in REFERENCE_ORDER[band]:
@@ -111,7 +111,7 @@ def test_small_college_structure_gets_age_and_consent_warnings():
 def test_capacity_follows_the_team_not_the_hours_alone():
     for name, p in EXAMPLES.items():
         s = strategy(name)
-        limit, _ = cap(Ctx(p, KB))
+        limit, _ = cap(Situation(p, KB))
         assert len([c for c in s.channels if not c.kept_existing]) <= limit, name
     big = strategy("crij-regional")
     assert len(big.channels) >= 3

@@ -10,13 +10,13 @@ from conftest import knowledge_problems
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.engine.context import BAND_AGES
 from wizard.engine.figures import (
     figure_text,
     fit_sentence_parts,
     select_figures,
 )
 from wizard.engine.phrases import p
+from wizard.engine.situation import BAND_AGES
 from wizard.i18n import Text
 from wizard.knowledge import default
 from wizard.knowledge.models import Fit, FitFigure

@@ -6,8 +6,8 @@ from conftest import knowledge_problems
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.engine.context import Ctx
-from wizard.engine.framework import kpis
+from wizard.engine.sections import kpis
+from wizard.engine.situation import Situation
 from wizard.knowledge import default
 from wizard.profile import Profile
 from wizard.vocabulary import ids
@@ -16,8 +16,8 @@ KB = default()
 AUDIENCE_KPIS = {"reach", "impressions", "followers_growth", "engagement_rate"}  # counted on publishing networks
 
 
-def ctx_for(goals, country="fr", bands=("18_25",)) -> Ctx:
-    return Ctx(Profile.model_validate({"structure": {"country": country}, "goals": list(goals),
+def ctx_for(goals, country="fr", bands=("18_25",)) -> Situation:
+    return Situation(Profile.model_validate({"structure": {"country": country}, "goals": list(goals),
                                        "audience": {"age_bands": list(bands)},
                                        "resources": {"hours_per_week": 10}}), KB)
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.engine import build_strategy
-from wizard.engine.context import BAND_AGES
+from wizard.engine.situation import BAND_AGES
 from wizard.knowledge import default
 from wizard.profile import Profile
 from wizard.vocabulary import ids

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.engine import build_strategy
-from wizard.engine.context import Ctx
 from wizard.engine.scoring import score_channel
 from wizard.engine.selection import cap
+from wizard.engine.situation import Situation
 from wizard.knowledge import default
 from wizard.profile import parse_profile
 
@@ -97,13 +97,13 @@ def test_time_is_given_as_a_reason_only_when_the_numbers_say_so():
 def test_the_cap_follows_the_team():
     pij = parse_profile(profile(["inform"], hours=12, people=1, structure={"kind": "pij", "staff": 1}))
     ml = parse_profile(profile(["inform"], hours=12, people=4, structure={"kind": "mission_locale", "staff": 30}))
-    small, small_reason = cap(Ctx(pij, KB))
-    big, big_reason = cap(Ctx(ml, KB))
+    small, small_reason = cap(Situation(pij, KB))
+    big, big_reason = cap(Situation(ml, KB))
     assert small == 2 and "[MANSFIELD-2012, NPTECHFORGOOD-2015]" in small_reason
     assert big > small and "hypothèse" in big_reason
     with_post = parse_profile(profile(["inform"], hours=12, people=2, structure={"kind": "pij", "staff": 2},
                                       resources={"comms_in_job": True}))
-    assert cap(Ctx(with_post, KB))[0] > small  # someone whose job includes communication
+    assert cap(Situation(with_post, KB))[0] > small  # someone whose job includes communication
 
 
 def test_partners_and_employers_get_linkedin_scored_on_adult_figures():
@@ -144,7 +144,7 @@ def test_mixed_ages_say_for_whom_the_network_is_used():
 
 
 def test_a_band_without_a_published_figure_gets_a_labelled_estimate_not_zero():
-    ctx = Ctx(parse_profile(profile(["team"], bands=["18_25"])), KB)
+    ctx = Situation(parse_profile(profile(["team"], bands=["18_25"])), KB)
     discord = score_channel("discord", ctx)
     assert discord.parts.audience > 0
     assert any("estimation neutre" in r for r in discord.reasons)
@@ -167,7 +167,7 @@ profiles = st.builds(
 def test_existing_communities_and_the_cap(data):
     s = build(data)
     p = parse_profile(data)
-    limit, _ = cap(Ctx(p, KB))
+    limit, _ = cap(Situation(p, KB))
     kept = [c for c in s.channels if c.kept_existing]
     assert len(s.channels) - len(kept) <= max(limit, 1)  # the cap, beyond which only existing accounts go
     (cid, presence), = p.presence.items()

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.engine import build_strategy
-from wizard.engine.context import Ctx
+from wizard.engine.situation import Situation
 from wizard.engine.workload import (
     FOLLOWUP,
     INBOX,
@@ -47,8 +47,8 @@ def profile(**resources) -> Profile:
                           "resources": {"hours_per_week": 10, "people": 2, **resources}})
 
 
-def ctx(p: Profile) -> Ctx:
-    return Ctx(p, KB)
+def ctx(p: Profile) -> Situation:
+    return Situation(p, KB)
 
 
 def hours_of(items, activity) -> float:

@@ -135,3 +135,36 @@ def test_the_switch_changes_the_language_and_the_link(db):
     at.get("button_group")[0].set_value("en").run()
     assert at.query_params["lang"] == "en"
     assert any("What kind of structure" in m.value or "To begin" in m.value for m in at.markdown)
+
+
+def test_the_whole_conversation_and_the_results_in_french_hold_no_english(db):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_chat import BY_BUTTONS, answer_with_buttons
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    seen: list[str] = []
+    for _ in range(60):
+        seen += interface_strings(at)
+        key = current(at)
+        if key is None:
+            break
+        answer_with_buttons(at, BY_BUTTONS[key])
+    seen += interface_strings(at)
+    assert any("Votre stratégie" in x for x in seen)  # the results were reached
+    assert sorted({x for x in seen if is_english(x)}) == []
+
+
+def test_english_free_text_is_understood_in_the_chat(db):
+    """Typed English reaches the English parser: "two and a half hours" is 2.5 h, "skip" skips."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    for _ in range(40):
+        key = current(at)
+        if key == "hours_per_week":
+            break
+        answer(at, BY_BUTTONS_EN[key])
+    at.chat_input[0].set_value("two and a half hours").run()
+    assert at.session_state["chat_state"].answers["hours_per_week"] == 2.5
+    at.chat_input[0].set_value("skip").run()  # people: optional? a refusal in English otherwise
+    s = at.session_state["chat_state"]
+    assert "people" in s.answers or (s.refused and not is_french(s.refused[1]))

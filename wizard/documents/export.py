@@ -16,7 +16,9 @@ KINDS = ("strategy", "brief")
 FORMATS = {"pdf": "application/pdf",
            "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 PREFIX = {("strategy", "fr"): "strategie-reseaux", ("brief", "fr"): "note-aux-elus",
-          ("strategy", "en"): "social-media-strategy", ("brief", "en"): "note-for-officials"}
+          ("strategy", "en"): "social-media-strategy", ("brief", "en"): "note-for-officials",
+          ("profile", "fr"): "profil", ("profile", "en"): "profile",  # the data files (JSON)
+          ("strategy_data", "fr"): "strategie", ("strategy_data", "en"): "strategy"}
 
 
 def document(kind: str, strategy: Strategy, profile: Profile):
@@ -49,3 +51,11 @@ def file_name(kind: str, fmt: str, structure_name: str, day: date, lang: str = "
     """strategie-reseaux-pij-de-saint-affrique-2026-11-26.pdf"""
     parts = [PREFIX[(kind, lang if lang == "en" else "fr")], slug(structure_name), day.isoformat()]
     return "-".join(p for p in parts if p) + f".{fmt}"
+
+
+def data_file_name(kind: str, structure_name: str, day: date, lang: str = "fr") -> str:
+    """profil-pij-de-saint-affrique.json, strategy-pij-de-saint-affrique-2026-11-26.json"""
+    lang = "en" if lang == "en" else "fr"
+    if kind == "profile":
+        return f"{PREFIX[('profile', lang)]}-{slug(structure_name) or 'structure'}.json"
+    return f"{PREFIX[('strategy_data', lang)]}-{slug(structure_name) or 'structure'}-{day.isoformat()}.json"

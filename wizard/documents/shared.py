@@ -2,13 +2,11 @@
 made printable, the structure's name, labels typeset, the language, the what-if notice."""
 from __future__ import annotations
 
-import unicodedata
-
 from wizard.documents.blocks import Block, Paragraph
 from wizard.i18n import table, typeset_fr
 from wizard.profile import Profile
 from wizard.strategy import Strategy
-from wizard.textclean import INVISIBLE_CONTROLS
+from wizard.textclean import strip_controls
 from wizard.vocabulary import label as vocabulary_label
 
 TITLE_LIMIT = 200  # the Profile's own limit for a name: a valid name is never cut
@@ -20,17 +18,9 @@ french = typeset_fr  # the builders' fixed texts (content_brief imports it under
 def plain(text: str) -> str:
     """User text as typed, minus what no document can print: control characters (tabs and
     line breaks become spaces), bidi embeddings and overrides that would reorder our own
-    sentences around it, and lone surrogates. HTML, Markdown, emoji and RTL stay."""
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if ch in "\t\n\r\v\f\x85\u2028\u2029":
-            out.append(" ")
-        elif cat in ("Cc", "Cs") or ch in INVISIBLE_CONTROLS:
-            continue
-        else:
-            out.append(ch)
-    return "".join(out).strip()
+    sentences around it, and lone surrogates (textclean's one policy). HTML, Markdown, emoji
+    and RTL stay."""
+    return strip_controls(text, keep_newlines=False).strip()
 
 
 def short(text: str, limit: int = TITLE_LIMIT) -> str:

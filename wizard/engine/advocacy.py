@@ -12,7 +12,7 @@ strategy's legal points back an answer.
 from __future__ import annotations
 
 from wizard.engine.asks import half_hours
-from wizard.engine.context import Ctx, applies
+from wizard.engine.situation import Situation, applies
 from wizard.formatting import hours as fmt_hours
 from wizard.i18n import phrases
 from wizard.strategy import (
@@ -47,7 +47,7 @@ def _hours(value: float, lang: str) -> str:
     return fmt_hours(half_hours(value), lang)
 
 
-def _cost(a, ctx: Ctx, plan: Plan) -> str:
+def _cost(a, ctx: Situation, plan: Plan) -> str:
     if a.cost is None:
         return ""
     text = ctx.text(a.cost)
@@ -64,14 +64,14 @@ def _cost(a, ctx: Ctx, plan: Plan) -> str:
     return text.replace("{hours}", said)
 
 
-def _alternative(ctx: Ctx, plan: Plan) -> str:
+def _alternative(ctx: Situation, plan: Plan) -> str:
     labels = [c.label for c in plan.channels]
     if len(labels) >= 2:
         return p("alt_channels", ctx.lang, channels=", ".join(labels))
     return p("alt_plain", ctx.lang)
 
 
-def _argument(a, ctx: Ctx, plan: Plan) -> Argument:
+def _argument(a, ctx: Situation, plan: Plan) -> Argument:
     evidence = [Evidence(id=e.id, text=ctx.text(e.text), sources=list(e.sources))
                 for e in a.evidence if applies(e.when, ctx, plan.ids)]
     kept = {e.id for e in evidence}
@@ -86,23 +86,23 @@ def _argument(a, ctx: Ctx, plan: Plan) -> Argument:
                     legal=[pid for pid in a.legal if pid in legal])
 
 
-def _of(ctx: Ctx, plan: Plan, use: str) -> list:
+def _of(ctx: Situation, plan: Plan, use: str) -> list:
     return [a for a in ctx.kb.arguments if a.use == use and applies(a.when, ctx, plan.ids)]
 
 
-def arguments(ctx: Ctx, plan: Plan) -> list[Argument]:
+def arguments(ctx: Situation, plan: Plan) -> list[Argument]:
     """One answer per concern of the profile (the default set when it names none), in its order."""
     concerns = ctx.profile.concerns or list(DEFAULT_CONCERNS)
     answers = _of(ctx, plan, "answer")
     return [_argument(a, ctx, plan) for c in concerns for a in answers if a.concern == c]
 
 
-def standing_arguments(ctx: Ctx, plan: Plan) -> list[Argument]:
+def standing_arguments(ctx: Situation, plan: Plan) -> list[Argument]:
     """Answered in every note, ticked or not: which networks, what the hours replace, and, under a
     public parent body in France, public agents' neutrality, réserve and discretion."""
     return [_argument(a, ctx, plan) for a in _of(ctx, plan, "standing")]
 
 
-def context_arguments(ctx: Ctx, plan: Plan) -> list[Argument]:
+def context_arguments(ctx: Situation, plan: Plan) -> list[Argument]:
     """The general arguments that fit this structure; their `lead` evidence opens the note."""
     return [_argument(a, ctx, plan) for a in _of(ctx, plan, "context")]

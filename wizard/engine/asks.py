@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from wizard.engine.context import Ctx
+from wizard.engine.situation import Situation
 from wizard.strategy import (
     Ask,
     ChannelRecommendation,
@@ -45,7 +45,7 @@ def _up(value: float) -> float:
     return math.ceil(value / STEP - 1e-9) * STEP
 
 
-def time_asked(channels: list[ChannelRecommendation], workload: Workload, ctx: Ctx) -> TimeAsked:
+def time_asked(channels: list[ChannelRecommendation], workload: Workload, ctx: Situation) -> TimeAsked:
     by_channel = {c.id: half_hours(workload.by_channel.get(c.id, c.hours_per_week)) for c in channels}
     shared = half_hours(workload.shared_hours_per_week)
     total = sum(by_channel.values()) + shared
@@ -70,7 +70,7 @@ def review_date(plan: list[PlanWeek], today: date) -> date:
     return start + timedelta(weeks=PLAN_WEEKS)
 
 
-def asks(ctx: Ctx, channels: list[ChannelRecommendation], time: TimeAsked, kpis: list[Kpi],
+def asks(ctx: Situation, channels: list[ChannelRecommendation], time: TimeAsked, kpis: list[Kpi],
          review_on: date) -> list[Ask]:
     """The decisions asked, in the order a decision-maker takes them."""
     out: list[Ask] = []
@@ -89,7 +89,7 @@ def asks(ctx: Ctx, channels: list[ChannelRecommendation], time: TimeAsked, kpis:
     return out
 
 
-def decision(ctx: Ctx, channels: list[ChannelRecommendation], workload: Workload, kpis: list[Kpi],
+def decision(ctx: Situation, channels: list[ChannelRecommendation], workload: Workload, kpis: list[Kpi],
              plan: list[PlanWeek], today: date) -> Decision:
     time = time_asked(channels, workload, ctx)
     review_on = review_date(plan, today)

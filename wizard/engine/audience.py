@@ -12,9 +12,9 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
-from wizard.engine.context import BAND_AGES, Ctx, cite
 from wizard.engine.figures import here_phrase
 from wizard.engine.phrases import p
+from wizard.engine.situation import BAND_AGES, Situation, cite
 from wizard.formatting import number
 from wizard.knowledge.models import Channel, Usage
 
@@ -50,7 +50,7 @@ def direct_bands(ch: Channel, bands: list[str], country: str) -> list[str]:
     return [b for b in bands if BAND_AGES[b][0] >= age]
 
 
-def _elsewhere(ctx: Ctx, country: str, year: int) -> str:
+def _elsewhere(ctx: Situation, country: str, year: int) -> str:
     """« (chiffre belge, 2025, faute de chiffre pour la France) » when a figure is foreign."""
     here = ctx.profile.structure.country
     if country == here:
@@ -58,13 +58,13 @@ def _elsewhere(ctx: Ctx, country: str, year: int) -> str:
     return p("figure_elsewhere", ctx.lang, country=p(f"country_adj_{country}", ctx.lang), here=here_phrase(here, ctx.lang))
 
 
-def _median_for_band(band: str, ctx: Ctx) -> float:
+def _median_for_band(band: str, ctx: Situation) -> float:
     country = ctx.profile.structure.country
     values = [u.value for ch in ctx.kb.channels.values() if (u := usage_for(ch, band, country))]
     return round(statistics.median(values), 1) if values else 0.0
 
 
-def youth_share(cid: str, band: str, ctx: Ctx) -> Share:
+def youth_share(cid: str, band: str, ctx: Situation) -> Share:
     ch, country = ctx.kb.channels[cid], ctx.profile.structure.country
     name, band_label = ctx.label("channel", cid), ctx.label("age_band", band)
     usage = usage_for(ch, band, country)
@@ -78,7 +78,7 @@ def youth_share(cid: str, band: str, ctx: Ctx) -> Share:
                                 channel=name, sources=cite(usage.sources)), tuple(usage.sources))
 
 
-def youth_reach(cid: str, bands: list[str], ctx: Ctx, *, without_account: bool = False) -> Reach:
+def youth_reach(cid: str, bands: list[str], ctx: Situation, *, without_account: bool = False) -> Reach:
     """Mean share over the audience's bands; a band too young for an account counts 0, unless
     the network is used without one (videos watched on YouTube)."""
     ch, country = ctx.kb.channels[cid], ctx.profile.structure.country
@@ -97,7 +97,7 @@ def youth_reach(cid: str, bands: list[str], ctx: Ctx, *, without_account: bool =
     return reach
 
 
-def _adult_figure(cid: str, kind: str, ctx: Ctx):
+def _adult_figure(cid: str, kind: str, ctx: Situation):
     """(figure, general): the structure's country first; for professionals, a figure of use at
     work where published, else the adult figure (general=True: it measures general use)."""
     here = ctx.profile.structure.country
@@ -112,7 +112,7 @@ def _adult_figure(cid: str, kind: str, ctx: Ctx):
     return None, False
 
 
-def adult_share(cid: str, kind: str, ctx: Ctx) -> Share:
+def adult_share(cid: str, kind: str, ctx: Situation) -> Share:
     """The share of adults (kind "adult") or of professionals ("professional") using a network."""
     name, audience = ctx.label("channel", cid), p(f"audience_{kind}", ctx.lang)
     figure, general = _adult_figure(cid, kind, ctx)

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from wizard.engine import advocacy, asks, country, framework
-from wizard.engine.context import Ctx
+from wizard.engine import advocacy, asks, country, sections
 from wizard.engine.phrases import p
 from wizard.engine.recommend import exclusion, recommendation
 from wizard.engine.scoring import score_all
 from wizard.engine.selection import choose
-from wizard.engine.text import lower_first
+from wizard.engine.situation import Situation
 from wizard.engine.usage import usage
 from wizard.engine.warnings import warnings as warnings_of
 from wizard.engine.workload import Costs, summarize
 from wizard.formatting import hours as fmt_hours
+from wizard.formatting import lower_first
 from wizard.knowledge import Knowledge
 from wizard.profile import Profile
 from wizard.strategy import SourceRef, Strategy, Workload
@@ -25,7 +25,7 @@ def build_strategy(profile: Profile, knowledge: Knowledge, today: date, *, lang:
 
     `assumptions` overrides the hours per item of effort activities (the adjustable estimates).
     """
-    ctx = Ctx(profile, knowledge, lang)
+    ctx = Situation(profile, knowledge, lang)
     costs = Costs.of(knowledge.effort, assumptions)
     scored = score_all(ctx)
     overall = {s.id: s for s in scored}
@@ -33,9 +33,9 @@ def build_strategy(profile: Profile, knowledge: Knowledge, today: date, *, lang:
     channels = sorted((recommendation(pick, plan, ctx) for pick in plan.picks), key=lambda c: -c.score)  # best first
     excluded = [exclusion(s.id, plan, s, ctx) for s in scored if s.id not in plan.channels]
     workload = summarize(plan.items, channels, costs, ctx)
-    kpis = framework.kpis(ctx, plan.channels)
-    weeks = framework.plan(ctx, plan.channels, today)
-    legal = framework.legal(ctx, plan.channels)
+    kpis = sections.kpis(ctx, plan.channels)
+    weeks = sections.plan(ctx, plan.channels, today)
+    legal = sections.legal(ctx, plan.channels)
     decision = asks.decision(ctx, channels, workload, kpis, weeks, today)
     argued = advocacy.Plan(channels, workload, legal, decision.time)
     strategy = Strategy(
@@ -45,9 +45,9 @@ def build_strategy(profile: Profile, knowledge: Knowledge, today: date, *, lang:
         arguments=advocacy.arguments(ctx, argued), context_arguments=advocacy.context_arguments(ctx, argued),
         standing_arguments=advocacy.standing_arguments(ctx, argued), usage=usage(ctx, channels),
         decision=decision,
-        warnings=warnings_of(channels, plan, workload, ctx), maturity=framework.maturity(ctx),
-        kpis=kpis, plan=weeks, charter=framework.charter(ctx, plan.channels), legal=legal,
-        calendar=framework.calendar(ctx, today), sources=[], currency=profile.resources.currency,
+        warnings=warnings_of(channels, plan, workload, ctx), maturity=sections.maturity(ctx),
+        kpis=kpis, plan=weeks, charter=sections.charter(ctx, plan.channels), legal=legal,
+        calendar=sections.calendar(ctx, today), sources=[], currency=profile.resources.currency,
         not_covered=country.not_covered(ctx), not_covered_ids=country.not_covered_ids(ctx),
     )
     keys = sorted(strategy.cited_keys())
@@ -63,7 +63,7 @@ def source_ref(key: str, source, lang: str) -> SourceRef:
                      title_published=source.title_published)
 
 
-def _summary(channels, workload: Workload, ctx: Ctx) -> list[str]:
+def _summary(channels, workload: Workload, ctx: Situation) -> list[str]:
     lang = ctx.lang
     out = [p("sum_goals", lang, goal=lower_first(ctx.label("goal", ctx.profile.goals[0])))]
     if channels:

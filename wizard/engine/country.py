@@ -7,8 +7,8 @@ elsewhere: where a rule is not known, `not_covered` says it in a sentence the st
 """
 from __future__ import annotations
 
-from wizard.engine.context import Ctx
 from wizard.engine.phrases import p
+from wizard.engine.situation import Situation
 from wizard.i18n import phrases
 from wizard.strategy import Warning
 
@@ -17,11 +17,11 @@ MINOR_BANDS = ("11_14", "15_17")
 phrase = phrases("country")  # wizard/catalogue/country.yaml
 
 
-def _minors(ctx: Ctx) -> bool:
+def _minors(ctx: Situation) -> bool:
     return bool(set(MINOR_BANDS) & set(ctx.profile.audience.age_bands))
 
 
-def country_warnings(ctx: Ctx) -> list[Warning]:
+def country_warnings(ctx: Situation) -> list[Warning]:
     """The warnings the structure's country calls for (today: minors' consent to data processing)."""
     country, bands, lang = ctx.profile.structure.country, set(ctx.profile.audience.age_bands), ctx.lang
     if country == "fr" and "11_14" in bands:  # consent at 15 (RGPD art. 8, LIL art. 45)
@@ -37,7 +37,7 @@ def country_warnings(ctx: Ctx) -> list[Warning]:
     return []
 
 
-def not_covered_ids(ctx: Ctx) -> list[str]:
+def not_covered_ids(ctx: Situation) -> list[str]:
     """The phrase keys of what the knowledge base does not cover for this structure (empty for France)."""
     country, minors = ctx.profile.structure.country, _minors(ctx)
     if country == "fr":
@@ -58,6 +58,6 @@ def not_covered_ids(ctx: Ctx) -> list[str]:
     return out
 
 
-def not_covered(ctx: Ctx) -> list[str]:
+def not_covered(ctx: Situation) -> list[str]:
     """What the knowledge base does not cover for this structure, in sentences (Strategy.not_covered)."""
     return [phrase(key, ctx.lang) for key in not_covered_ids(ctx)]

@@ -3,25 +3,25 @@ sentences that explain it, from the numbers of the plan (engine.selection). Pure
 from __future__ import annotations
 
 from wizard.engine import roles as roles_
-from wizard.engine.context import BAND_AGES, Ctx, cite
 from wizard.engine.phrases import p
 from wizard.engine.selection import Left, Pick, Plan
+from wizard.engine.situation import BAND_AGES, Situation, cite
 from wizard.engine.workload import FOLLOWUP, PUBLICATIONS, followup, rhythm_text, total
 from wizard.formatting import hours as fmt_hours
 from wizard.formatting import number
 from wizard.strategy import ChannelRecommendation, ExcludedChannel
 
 
-def bands_text(bands, ctx: Ctx) -> str:
+def bands_text(bands, ctx: Situation) -> str:
     return ", ".join(ctx.label("age_band", b) for b in bands)
 
 
-def direct_of(pick: Pick, ctx: Ctx) -> list[str]:
+def direct_of(pick: Pick, ctx: Situation) -> list[str]:
     """The audience's bands this network addresses directly (old enough for an account)."""
     return [b for b in ctx.profile.audience.age_bands if b not in pick.scored.partial_age_bands]
 
 
-def role_text(pick: Pick, ctx: Ctx) -> str:
+def role_text(pick: Pick, ctx: Situation) -> str:
     """What the network does in the plan, and for whom when part of the audience is too young."""
     s, ch = pick.scored, ctx.kb.channels[pick.scored.id]
     if s.without_account:
@@ -41,12 +41,12 @@ def role_text(pick: Pick, ctx: Ctx) -> str:
     return roles_.label(role, ctx)
 
 
-def _kept(pick: Pick, ctx: Ctx) -> bool:
+def _kept(pick: Pick, ctx: Situation) -> bool:
     presence = ctx.profile.presence.get(pick.scored.id)
     return bool(presence and presence.followers >= ctx.kb.scoring.keep_existing.followers)
 
 
-def _reasons(pick: Pick, ctx: Ctx) -> list[str]:
+def _reasons(pick: Pick, ctx: Situation) -> list[str]:
     """Why this network is in the plan first (its role, its community), then its score's reasons."""
     s, name = pick.scored, ctx.label("channel", pick.scored.id)
     out = []
@@ -68,7 +68,7 @@ def _reasons(pick: Pick, ctx: Ctx) -> list[str]:
     return [*out, *(r for r in s.reasons if not (kept and r == s.presence_reason))]
 
 
-def recommendation(pick: Pick, plan: Plan, ctx: Ctx) -> ChannelRecommendation:
+def recommendation(pick: Pick, plan: Plan, ctx: Situation) -> ChannelRecommendation:
     s, ch = pick.scored, ctx.kb.channels[pick.scored.id]
     level = plan.levels[s.id]
     rhythm = dict((ch.rhythm_minimum if level == "minimum" else ch.rhythm_recommended).items)
@@ -91,7 +91,7 @@ def recommendation(pick: Pick, plan: Plan, ctx: Ctx) -> ChannelRecommendation:
         kept_existing=_kept(pick, ctx))
 
 
-def _first_reason(cid: str, left: Left, plan: Plan, scored, ctx: Ctx) -> str:
+def _first_reason(cid: str, left: Left, plan: Plan, scored, ctx: Situation) -> str:
     kb, lang, name = ctx.kb, ctx.lang, ctx.label("channel", cid)
     if left.cause == "age":
         return scored.blocked_reason or p("age_excluded", lang, channel=name, age=scored.min_age, country="",
@@ -115,14 +115,14 @@ def _first_reason(cid: str, left: Left, plan: Plan, scored, ctx: Ctx) -> str:
     return p("low_fit", lang, score=scored.score, threshold=int(kb.scoring.recommend_threshold))
 
 
-def rest(cid: str, plan: Plan, ctx: Ctx) -> list[str]:
+def rest(cid: str, plan: Plan, ctx: Situation) -> list[str]:
     """How to put an existing account to rest: nothing deleted, people pointed elsewhere."""
     kept = ", ".join(ctx.label("channel", c) for c in plan.channels) or "—"
     name = ctx.label("channel", cid)
     return [p("rest_pin", ctx.lang, channel=name, kept=kept), p("rest_admins", ctx.lang), p("rest_keep", ctx.lang)]
 
 
-def exclusion(cid: str, plan: Plan, scored, ctx: Ctx) -> ExcludedChannel:
+def exclusion(cid: str, plan: Plan, scored, ctx: Situation) -> ExcludedChannel:
     left = plan.left[cid]
     first = _first_reason(cid, left, plan, scored, ctx)
     others = [] if left.cause in ("age", "role_taken") else [r for r in scored.reasons if r != first]

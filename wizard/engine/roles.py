@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wizard.engine.context import Ctx
+from wizard.engine.situation import Situation
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class Need:
     groups: tuple[str, ...]  # the profile's audience groups that call for it
 
 
-def needed(ctx: Ctx) -> list[Need]:
+def needed(ctx: Situation) -> list[Need]:
     r, prof = ctx.kb.roles, ctx.profile
     order: list[str] = []
     for goal in prof.goals:
@@ -27,5 +27,5 @@ def needed(ctx: Ctx) -> list[Need]:
             for role in order]
 
 
-def label(role: str, ctx: Ctx) -> str:
+def label(role: str, ctx: Situation) -> str:
     return ctx.text(ctx.kb.roles.roles[role].label)

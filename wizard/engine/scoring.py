@@ -14,11 +14,10 @@ import math
 from dataclasses import dataclass, field
 
 from wizard.engine import audience as aud
-from wizard.engine.context import Ctx, cite
 from wizard.engine.figures import fit_sentence_parts
 from wizard.engine.phrases import p
-from wizard.engine.text import lower_first
-from wizard.formatting import number
+from wizard.engine.situation import Situation, cite
+from wizard.formatting import lower_first, number
 from wizard.knowledge.models import Channel, Role
 from wizard.strategy import ScoreParts
 
@@ -48,7 +47,7 @@ def age_cite(ch: Channel, lang: str) -> str:
     return f" [{cite(ch.min_age.sources)}]" if ch.min_age.sources else p("age_unverified", lang)
 
 
-def _fit_sentence(ctx: Ctx, key: str, fit, **values) -> tuple[str, list[str]]:
+def _fit_sentence(ctx: Situation, key: str, fit, **values) -> tuple[str, list[str]]:
     """The appraisal's sentence with only the figures that fit the audience and the country."""
     prof = ctx.profile
     why, keys = fit_sentence_parts(fit, prof.audience.age_bands, prof.structure.country, ctx.lang)
@@ -60,7 +59,7 @@ def _say(reasons: list[str], sources: list[str], said: tuple[str, list[str]]) ->
     sources.extend(said[1])
 
 
-def _goal_component(ch: Channel, role: Role | None, ctx: Ctx, reasons: list[str], sources: list[str]) -> float:
+def _goal_component(ch: Channel, role: Role | None, ctx: Situation, reasons: list[str], sources: list[str]) -> float:
     """Fit for the goals (in order of importance) or, for a role called by an audience group,
     for those groups; 0–100."""
     prof, weights = ctx.profile, ctx.kb.scoring.goal_order_weights
@@ -85,7 +84,7 @@ def _goal_component(ch: Channel, role: Role | None, ctx: Ctx, reasons: list[str]
     return sum(fits) / len(fits) / 3 * 100
 
 
-def _youth_audience(cid: str, ch: Channel, watch: bool, ctx: Ctx, reasons: list[str],
+def _youth_audience(cid: str, ch: Channel, watch: bool, ctx: Situation, reasons: list[str],
                     sources: list[str]) -> float:
     prof, kb = ctx.profile, ctx.kb
     reach = aud.youth_reach(cid, prof.audience.age_bands, ctx, without_account=watch)
@@ -105,7 +104,7 @@ def _youth_audience(cid: str, ch: Channel, watch: bool, ctx: Ctx, reasons: list[
     return value
 
 
-def score_channel(cid: str, ctx: Ctx, role_id: str | None = None) -> Scored:
+def score_channel(cid: str, ctx: Situation, role_id: str | None = None) -> Scored:
     """The channel's score overall (role_id None: young people, every goal) or for one role."""
     ch, prof, kb = ctx.kb.channels[cid], ctx.profile, ctx.kb
     role = kb.roles.roles[role_id] if role_id else None
@@ -186,7 +185,7 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def score_all(ctx: Ctx) -> list[Scored]:
+def score_all(ctx: Situation) -> list[Scored]:
     """Every channel of the knowledge base, scored overall, best first (ties broken by id)."""
     scored = [score_channel(cid, ctx) for cid in ctx.kb.channels]
     return sorted(scored, key=lambda s: (-s.score, s.id))

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wizard.engine import roles as roles_
-from wizard.engine.context import Ctx
 from wizard.engine.phrases import p
 from wizard.engine.scoring import Scored, score_channel
+from wizard.engine.situation import Situation
 from wizard.engine.workload import Costs, channel_items, shared_items, total
 from wizard.formatting import hours as fmt_hours
 from wizard.strategy import WorkItem
@@ -57,7 +57,7 @@ class Plan:
         return [pk.scored.id for pk in self.picks]
 
 
-def cap(ctx: Ctx) -> tuple[int, str]:
+def cap(ctx: Situation) -> tuple[int, str]:
     """How many networks the team can run well, and the sentence that says why."""
     c, prof = ctx.kb.scoring.cap, ctx.profile
     res, staff = prof.resources, prof.structure.staff
@@ -72,7 +72,7 @@ def cap(ctx: Ctx) -> tuple[int, str]:
     return n, p("cap_team", ctx.lang, people=people, n=n, basis=ctx.text(c.assumption_basis))
 
 
-def choose(ctx: Ctx, costs: Costs, overall: dict[str, Scored]) -> Plan:
+def choose(ctx: Situation, costs: Costs, overall: dict[str, Scored]) -> Plan:
     kb, prof = ctx.kb, ctx.profile
     threshold = kb.scoring.recommend_threshold
     hours = prof.resources.hours_per_week

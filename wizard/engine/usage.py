@@ -10,13 +10,13 @@ the note then says nothing rather than an estimate.
 from __future__ import annotations
 
 from wizard.engine.audience import direct_bands, usage_for
-from wizard.engine.context import Ctx
+from wizard.engine.situation import Situation
 from wizard.strategy import ChannelRecommendation, UsageFigure
 
 ADULT_ROLES = ("adult", "professional")
 
 
-def _adult(cid: str, kind: str, ctx: Ctx):
+def _adult(cid: str, kind: str, ctx: Situation):
     here = ctx.profile.structure.country
     a = ctx.kb.audiences
     tables = [a.professional, a.adult] if kind == "professional" else [a.adult]
@@ -28,7 +28,7 @@ def _adult(cid: str, kind: str, ctx: Ctx):
     return None
 
 
-def usage(ctx: Ctx, channels: list[ChannelRecommendation]) -> list[UsageFigure]:
+def usage(ctx: Situation, channels: list[ChannelRecommendation]) -> list[UsageFigure]:
     out: list[UsageFigure] = []
     country, bands = ctx.profile.structure.country, ctx.profile.audience.age_bands
     for c in channels:

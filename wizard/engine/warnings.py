@@ -3,16 +3,16 @@ what the plan recommends, it says for whom the network is used. Pure."""
 from __future__ import annotations
 
 from wizard.engine import country
-from wizard.engine.context import Ctx
 from wizard.engine.phrases import p
 from wizard.engine.recommend import bands_text, direct_of, young_bands
 from wizard.engine.scoring import age_cite
 from wizard.engine.selection import Plan
+from wizard.engine.situation import Situation
 from wizard.formatting import hours as fmt_hours
 from wizard.strategy import ChannelRecommendation, Warning, Workload
 
 
-def warnings(channels: list[ChannelRecommendation], plan: Plan, workload: Workload, ctx: Ctx) -> list[Warning]:
+def warnings(channels: list[ChannelRecommendation], plan: Plan, workload: Workload, ctx: Situation) -> list[Warning]:
     prof, lang, out = ctx.profile, ctx.lang, []
     if not channels:
         out.append(Warning(code="no_channel", message=p("w_no_channel", lang)))

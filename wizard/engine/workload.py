@@ -20,11 +20,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from wizard.engine.context import Ctx
 from wizard.engine.phrases import p
-from wizard.engine.text import lower_first
+from wizard.engine.situation import Situation
 from wizard.formatting import hours as fmt_hours
-from wizard.formatting import number
+from wizard.formatting import lower_first, number
 from wizard.knowledge.models import Activity, Channel
 from wizard.strategy import Assumption, WorkItem, Workload, WorkShare
 
@@ -63,7 +62,7 @@ class Unit:
     light: bool = False
 
 
-def unit(activity: str, ctx: Ctx, costs: Costs, channels: int | None = None) -> Unit:
+def unit(activity: str, ctx: Situation, costs: Costs, channels: int | None = None) -> Unit:
     """The range (light for a small plan) and the hours used: an override, else the low end
     with a skill that shortens the work, else the middle. `channels` None: the full level."""
     a = ctx.kb.effort[activity]
@@ -75,7 +74,7 @@ def unit(activity: str, ctx: Ctx, costs: Costs, channels: int | None = None) -> 
     return Unit(low if skills else (low + high) / 2, low, high, skills, light)
 
 
-def _item(channel: str | None, activity: str, count: float, ctx: Ctx, costs: Costs,
+def _item(channel: str | None, activity: str, count: float, ctx: Situation, costs: Costs,
           channels: int | None = None) -> WorkItem:
     u = unit(activity, ctx, costs, channels)
     return WorkItem(channel=channel, activity=activity, category=ctx.kb.effort[activity].category,
@@ -85,14 +84,14 @@ def _item(channel: str | None, activity: str, count: float, ctx: Ctx, costs: Cos
 
 # --- what sizes the replies and the follow-up -------------------------------------
 
-def inbound_per_month(cid: str, ctx: Ctx) -> float:
+def inbound_per_month(cid: str, ctx: Situation) -> float:
     """Comments and messages a month expected from the account's followers [SPROUT-2013], middle of the range."""
     presence = ctx.profile.presence.get(cid)
     rate = ctx.kb.scoring.inbound_messages_per_1000_followers_per_month
     return (presence.followers if presence else 0) / 1000 * (rate["low"] + rate["high"]) / 2
 
 
-def replies_per_week(cid: str, ctx: Ctx) -> float:
+def replies_per_week(cid: str, ctx: Situation) -> float:
     """Messages a week to answer on a publishing network: from its followers, at least the floor of a new account."""
     floor = ctx.kb.effort[REPLIES].sizing["floor_messages_per_month"].value
     return max(inbound_per_month(cid, ctx), floor) / ctx.kb.scoring.weeks_per_month
@@ -106,7 +105,7 @@ class Followup:
     defaults: tuple[str, ...]  # Profile fields not given, replaced by a labelled assumption
 
 
-def followup(ctx: Ctx) -> Followup:
+def followup(ctx: Situation) -> Followup:
     """The one-to-one follow-up: the profile's figures, or the labelled defaults of effort.yaml."""
     r, sizing = ctx.profile.resources, ctx.kb.effort[FOLLOWUP].sizing
     defaults = []
@@ -125,7 +124,7 @@ def followup(ctx: Ctx) -> Followup:
 
 # --- items ---------------------------------------------------------------------
 
-def channel_items(cid: str, ch: Channel, level: str, ctx: Ctx, costs: Costs, *,
+def channel_items(cid: str, ch: Channel, level: str, ctx: Situation, costs: Costs, *,
                   followup_share: float = 1.0) -> list[WorkItem]:
     """The weekly work of one channel at one rhythm level ('minimum' or 'recommended').
 
@@ -146,7 +145,7 @@ def channel_items(cid: str, ch: Channel, level: str, ctx: Ctx, costs: Costs, *,
     return [_item(cid, a, c, ctx, costs) for a, c in counts if c > 0]
 
 
-def shared_items(ctx: Ctx, costs: Costs, channels: int | None = None) -> list[WorkItem]:
+def shared_items(ctx: Situation, costs: Costs, channels: int | None = None) -> list[WorkItem]:
     """Work that does not belong to one channel: monitoring and the monthly report, light
     for a plan of `channels` ≤ the light level's networks (None: the full level)."""
     counts = {"monitoring": 1.0, "measurement": 1 / ctx.kb.scoring.weeks_per_month}
@@ -157,7 +156,7 @@ def total(items: list[WorkItem]) -> float:
     return sum(i.hours_per_week for i in items)
 
 
-def status(estimated: float, available: float, ctx: Ctx) -> tuple[str, float | None]:
+def status(estimated: float, available: float, ctx: Situation) -> tuple[str, float | None]:
     if available <= 0:
         return ("over", None) if estimated > 0 else ("ok", None)
     share = estimated / available
@@ -184,7 +183,7 @@ def breakdown(items: list[WorkItem]) -> list[WorkShare]:
     return [WorkShare(channel=c, category=cat, hours_per_week=round(h, 2)) for (c, cat), h in out.items() if h > 0]
 
 
-def summarize(items: list[WorkItem], channels, costs: Costs, ctx: Ctx) -> Workload:
+def summarize(items: list[WorkItem], channels, costs: Costs, ctx: Situation) -> Workload:
     """The Workload of a chosen plan: totals, status, per channel and shared, ways out, assumptions.
 
     The shared monitoring and review follow the plan's final number of channels (light for
@@ -218,7 +217,7 @@ def summarize(items: list[WorkItem], channels, costs: Costs, ctx: Ctx) -> Worklo
     )
 
 
-def _ways_out(state: str, estimated: float, available: float, channels, ctx: Ctx) -> list[str]:
+def _ways_out(state: str, estimated: float, available: float, channels, ctx: Situation) -> list[str]:
     if state == "ok":
         return []
     lang = ctx.lang
@@ -236,7 +235,7 @@ def _ways_out(state: str, estimated: float, available: float, channels, ctx: Ctx
     return out
 
 
-def _assumptions(items: list[WorkItem], costs: Costs, ctx: Ctx, channels: int) -> list[Assumption]:
+def _assumptions(items: list[WorkItem], costs: Costs, ctx: Situation, channels: int) -> list[Assumption]:
     """One row per activity of the plan: the range, the hours used and why, how the work was counted."""
     out = []
     for aid in dict.fromkeys(i.activity for i in items):
@@ -254,7 +253,7 @@ def _assumptions(items: list[WorkItem], costs: Costs, ctx: Ctx, channels: int) -
     return out
 
 
-def _sizing(aid: str, items: list[WorkItem], ctx: Ctx) -> tuple[list[str], list[str]]:
+def _sizing(aid: str, items: list[WorkItem], ctx: Situation) -> tuple[list[str], list[str]]:
     """The sizing parameters that counted this activity in the plan, and the Profile fields they stood in for."""
     if aid == REPLIES:
         floor = ctx.kb.effort[REPLIES].sizing["floor_messages_per_month"].value
@@ -271,10 +270,10 @@ def _sizing(aid: str, items: list[WorkItem], ctx: Ctx) -> tuple[list[str], list[
             ["resources.followup_youths"] if default else [])
 
 
-def _parameter(name: str, ctx: Ctx):
+def _parameter(name: str, ctx: Situation):
     return next(a.sizing[name] for a in ctx.kb.effort.values() if name in a.sizing)
 
 
-def rhythm_text(rhythm: dict[str, float], ctx: Ctx) -> list[str]:
+def rhythm_text(rhythm: dict[str, float], ctx: Situation) -> list[str]:
     """« 2 × publication image avec légende » for each activity of a rhythm."""
     return [f"{number(c, ctx.lang)} × {lower_first(ctx.text(ctx.kb.effort[a].label))}" for a, c in rhythm.items()]

@@ -62,9 +62,13 @@ def current(q: Questionnaire, answers: Answers) -> Step | None:
     return next((s for s in steps(q, answers) if s.key not in answers), None)
 
 
-def progress(q: Questionnaire, answers: Answers) -> tuple[int, int]:
-    """(number of the current question, total) — the total follows the conditions."""
+def progress(q: Questionnaire, answers: Answers, at: str | None = None) -> tuple[int, int]:
+    """(number of the question asked, total) — the total follows the conditions. The question
+    asked is the current one, or the step `at` (a key) when an answer is being changed."""
     all_steps = steps(q, answers)
+    keys = [s.key for s in all_steps]
+    if at in keys:
+        return keys.index(at) + 1, len(all_steps)
     done = sum(1 for s in all_steps if s.key in answers)
     return min(done + 1, len(all_steps)), len(all_steps)
 

@@ -99,11 +99,11 @@ def _submit(svc: ConversationService, key: str, value: Any) -> None:
 def _on_text(svc: ConversationService) -> None:
     s = _state()
     text = st.session_state.get(TEXT_KEY) or ""
-    step = _asked_step(s, flow.steps(svc.q, s.answers))
+    step = _asked_step(svc, s, flow.steps(svc.q, s.answers))
     if step is None or not text.strip():
         return
     try:
-        value = parse(step, text)  # refuses over MAX_ANSWER_CHARS before any work
+        value = parse(step, text, svc.lang)  # refuses over MAX_ANSWER_CHARS before any work
     except NotUnderstood as exc:
         s.refused = (text if len(text) <= ECHO_CHARS else text[:ECHO_CHARS] + "…", str(exc))
         return
@@ -148,12 +148,10 @@ def _on_retry() -> None:
 
 # --- drawing -----------------------------------------------------------------------
 
-def _asked_step(s: ChatState, all_steps: list[flow.Step]) -> flow.Step | None:
-    if s.editing:
-        for step in all_steps:
-            if step.key == s.editing:
-                return step
-    return next((st_ for st_ in all_steps if st_.key not in s.answers), None)
+def _asked_step(svc: ConversationService, s: ChatState, all_steps: list[flow.Step]) -> flow.Step | None:
+    """The step being changed, else the flow's current one."""
+    editing = next((step for step in all_steps if s.editing and step.key == s.editing), None)
+    return editing or flow.current(svc.q, s.answers)
 
 
 def render(svc: ConversationService, knowledge: Knowledge) -> None:
@@ -176,7 +174,7 @@ def render(svc: ConversationService, knowledge: Knowledge) -> None:
     st.subheader(svc.q.title.get(lang))
     all_steps = flow.steps(svc.q, s.answers)
     _notices(svc, s.notices, all_steps)
-    asked = _asked_step(s, all_steps)
+    asked = _asked_step(svc, s, all_steps)
     if asked is None:
         _finished(svc, s, knowledge, all_steps)
         return
@@ -247,7 +245,7 @@ def _answered(step: flow.Step, value: Any, lang: str) -> None:
 
 def _ask(svc: ConversationService, s: ChatState, step: flow.Step, all_steps: list[flow.Step]) -> None:
     lang, q = svc.lang, step.question
-    n, total = [x.key for x in all_steps].index(step.key) + 1, len(all_steps)
+    n, total = flow.progress(svc.q, s.answers, at=step.key)
     with st.chat_message("assistant"):
         st.caption(t("progress", lang, n=n, total=total))
         st.progress(min(1.0, (n - 1) / max(total, 1)))

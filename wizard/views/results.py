@@ -90,10 +90,10 @@ def _downloads(strategy, profile: Profile, today: date, lang: str) -> None:
     with st.expander(_t("data", lang), icon=":material/data_object:"):
         st.download_button(
             _t("profile_json", lang), json.dumps(profile.model_dump(mode="json"), ensure_ascii=False, indent=2),
-            file_name=f"profil-{export.slug(name) or 'structure'}.json", mime="application/json",
+            file_name=export.data_file_name("profile", name, today, lang), mime="application/json",
             on_click="ignore", key="dl-profile-json")
         st.download_button(
             _t("strategy_json", lang), strategy.model_dump_json(indent=2),
-            file_name=f"strategie-{export.slug(name) or 'structure'}-{today.isoformat()}.json",
+            file_name=export.data_file_name("strategy", name, today, lang),
             mime="application/json", on_click="ignore", key="dl-strategy-json")
     st.caption(_t("downloads_note", lang))

@@ -1,8 +1,7 @@
 """A Profile as readable rows (section, label, value) with the vocabulary's labels. Pure."""
 from __future__ import annotations
 
-from wizard.engine.text import lower_first
-from wizard.formatting import hours, money, number
+from wizard.formatting import hours, lower_first, money, number
 from wizard.i18n import phrases
 from wizard.profile import Profile
 from wizard.vocabulary import label

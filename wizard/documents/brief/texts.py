@@ -5,7 +5,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
-from wizard.formatting import words_list
+from wizard.formatting import lower_first, words_list  # noqa: F401  (lower_first: the note's sections import it here)
 from wizard.i18n import table
 
 
@@ -27,13 +27,6 @@ def join(words: list[str], lang: str) -> str:
 def sep(lang: str) -> str:
     """The colon after a bold label: « Repère : » in French, "Evidence: " in English."""
     return texts(lang)["sep"]
-
-
-def lower_first(text: str) -> str:
-    """"Taux de réponse" -> "taux de réponse" inside a sentence; acronyms ("KPI") stay."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
 
 
 def end(text: str) -> str:

@@ -19,7 +19,7 @@ from wizard.documents.blocks import (
     Table,
 )
 from wizard.documents.docx.styles import HEADER_FILL, TEXT_WIDTH, unlisted_heading_style
-from wizard.documents.docx.text import amount, finite, number_text, one_line, xml_text
+from wizard.documents.docx.text import amount, finite, number_text, xml_line, xml_text
 from wizard.documents.docx.xml import TCPR_AFTER_SHD, element
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 def heading(writer: Writer, block: Heading) -> None:
-    text = one_line(block.text)
+    text = xml_line(block.text)
     if not text:
         return
     level = min(max(int(block.level), 1), 3)

@@ -5,6 +5,7 @@ import math
 import re
 
 from wizard.formatting import hours, number
+from wizard.textclean import single_line
 
 # XML 1.0 forbids C0 controls (but tab, LF, CR), lone surrogates, U+FFFE/U+FFFF; C1 controls
 # are allowed but never meant to be printed: every one of them is dropped.
@@ -18,9 +19,9 @@ def xml_text(text: object) -> str:
     return _NOT_PRINTABLE.sub("", text)
 
 
-def one_line(text: object) -> str:
-    """For headings, titles, properties: line breaks and tabs become spaces (nothing else changes)."""
-    return re.sub(r"[\n\t]", " ", xml_text(text)).strip(" ")
+def xml_line(text: object) -> str:
+    """For headings, titles, properties: one line Word's XML can carry (textclean.single_line)."""
+    return single_line(xml_text(text))
 
 
 def short(text: str, limit: int) -> str:

@@ -34,7 +34,7 @@ from wizard.documents.docx.styles import (
     PAGE_WIDTH,
     setup_styles,
 )
-from wizard.documents.docx.text import one_line, short, xml_text
+from wizard.documents.docx.text import short, xml_line, xml_text
 from wizard.documents.docx.words import APP_NAME, LANG_TAG, WORDS, lang_key
 from wizard.documents.docx.xml import (
     SETTINGS_AFTER_UPDATE,
@@ -87,11 +87,11 @@ class Writer:
                 if rel.reltype.endswith(kind):
                     del rels[rid]
         props = doc.core_properties
-        props.title = short(one_line(source.title), CORE_LIMIT)
-        props.subject = short(one_line(source.subtitle), CORE_LIMIT)
+        props.title = short(xml_line(source.title), CORE_LIMIT)
+        props.subject = short(xml_line(source.subtitle), CORE_LIMIT)
         props.author = APP_NAME
         props.last_modified_by = APP_NAME
-        props.keywords = short(", ".join(k for k in (one_line(k) for k in source.keywords) if k), CORE_LIMIT)
+        props.keywords = short(", ".join(k for k in (xml_line(k) for k in source.keywords) if k), CORE_LIMIT)
         props.category = self.words.get(f"kind_{source.kind}", "")
         props.comments = self.words["made_with"]
         props.language = LANG_TAG[self.lang]
@@ -114,7 +114,7 @@ class Writer:
         section.left_margin = section.right_margin = MARGIN
         section.top_margin = section.bottom_margin = MARGIN
         section.header_distance = section.footer_distance = Cm(1)
-        name = short(one_line(self.source.structure_name), HEADER_NAME_LIMIT)
+        name = short(xml_line(self.source.structure_name), HEADER_NAME_LIMIT)
         header = section.header
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0]
@@ -152,7 +152,7 @@ class Writer:
         source = self.source
         spacer = self.paragraph()
         spacer.paragraph_format.space_before = Cm(5)
-        self.paragraph("Title").add_run(one_line(source.title))
+        self.paragraph("Title").add_run(xml_line(source.title))
         if xml_text(source.subtitle).strip():
             self.paragraph("Subtitle").add_run(xml_text(source.subtitle))
         name = self.paragraph()
@@ -170,8 +170,8 @@ class Writer:
     def _title_block(self) -> None:
         """Without a cover the first page still says what, for whom and when."""
         source = self.source
-        if one_line(source.title).strip():
-            self.paragraph("Title").add_run(one_line(source.title))
+        if xml_line(source.title).strip():
+            self.paragraph("Title").add_run(xml_line(source.title))
         if xml_text(source.subtitle).strip():
             self.paragraph("Subtitle").add_run(xml_text(source.subtitle))
         parts = (xml_text(source.structure_name).strip(), long_date(source.date, self.lang), APP_NAME)

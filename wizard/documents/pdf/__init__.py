@@ -44,7 +44,6 @@ from wizard.documents.pdf.style import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PT
 from wizard.documents.pdf.text import HAS_SHAPING, PLACEHOLDER, printable_text
 
 render = render_pdf
-clean_text = printable_text  # the name tests/test_textclean.py still reads
 _Renderer = Renderer  # the names tests/documents/test_content.py and older callers use
 _Pdf = Canvas
 

@@ -18,7 +18,8 @@ from wizard.documents.pdf.style import (
     SERIES,
     WHITE,
 )
-from wizard.documents.pdf.text import is_number, one_line, printable_text, quantity
+from wizard.documents.pdf.text import is_number, printable_text, quantity
+from wizard.textclean import single_line
 
 if TYPE_CHECKING:
     from wizard.documents.pdf.canvas import Canvas
@@ -159,7 +160,7 @@ def _series(block: StackedBars) -> list[tuple[str, list[float]]]:
         except (TypeError, ValueError):
             continue
         numbers = [float(v) if is_number(v) and v > 0 else 0.0 for v in values]
-        series.append((one_line(printable_text(name, newlines=False)), numbers + [0.0] * (n - len(numbers))))
+        series.append((single_line(printable_text(name, newlines=False)), numbers + [0.0] * (n - len(numbers))))
     return series
 
 
@@ -203,7 +204,7 @@ def bars(renderer: Renderer, block: StackedBars) -> None:
     top = max(totals + [line_value or 0.0])
     step = _nice_step(top / 5) if top > 0 else 1.0
     axis_max = max(step, math.ceil(top / step - 1e-9) * step)
-    unit = one_line(printable_text(block.unit, newlines=False))
+    unit = single_line(printable_text(block.unit, newlines=False))
     for start in range(0, len(categories), per_page):
         chunk = range(start, min(len(categories), start + per_page))
         height = bars_height(block, len(chunk), len(legend))
@@ -239,7 +240,7 @@ def _draw_bars(renderer: Renderer, title, categories, series, totals, chunk, leg
         return x0 + bar_w * value / axis_max
 
     if line_value is not None:
-        label = one_line(line_label) or quantity(line_value, unit, renderer.lang)
+        label = single_line(line_label) or quantity(line_value, unit, renderer.lang)
         pdf.use(8, "B", ALERT)
         with pdf.features((label, "B")):
             label = pdf.fit_width(label, pdf.epw - BAR_LABEL_W)

@@ -23,8 +23,9 @@ from wizard.documents.pdf.style import (
     MUTED,
     WHITE,
 )
-from wizard.documents.pdf.text import one_line, printable_text
+from wizard.documents.pdf.text import printable_text
 from wizard.documents.words import APP_NAME
+from wizard.textclean import single_line
 
 if TYPE_CHECKING:
     from wizard.documents.pdf.canvas import Canvas
@@ -41,17 +42,17 @@ class TocEntry:
 
 def metadata(renderer: Renderer) -> None:
     doc, pdf = renderer.doc, renderer.pdf
-    pdf.set_title(one_line(printable_text(doc.title, newlines=False)) or "Cap Réseaux")
-    subject = one_line(printable_text(doc.subtitle, newlines=False))
-    name = one_line(printable_text(doc.structure_name, newlines=False))
+    pdf.set_title(single_line(printable_text(doc.title, newlines=False)) or "Cap Réseaux")
+    subject = single_line(printable_text(doc.subtitle, newlines=False))
+    name = single_line(printable_text(doc.structure_name, newlines=False))
     if len(name) > 120:
         name = name[:119].rstrip() + "…"
     pdf.set_subject(" — ".join(part for part in (subject, name) if part))
     pdf.set_author("Cap Réseaux")
     pdf.set_creator("Cap Réseaux")
-    keywords = [one_line(printable_text(k, newlines=False)) for k in doc.keywords]
+    keywords = [single_line(printable_text(k, newlines=False)) for k in doc.keywords]
     pdf.set_keywords(", ".join(k for k in keywords if k))
-    lang = one_line(printable_text(doc.lang, newlines=False))
+    lang = single_line(printable_text(doc.lang, newlines=False))
     pdf.set_lang(lang if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", lang) else "fr")
     day = doc.date
     pdf.set_creation_date(datetime(day.year, day.month, day.day, tzinfo=UTC))
@@ -127,7 +128,7 @@ def title_block(renderer: Renderer) -> None:
         with pdf.features((subtitle, "")):
             subtitle = pdf.fit_lines(subtitle, pdf.epw, pdf.line_height(1.35), 2)
             pdf.write_block(subtitle, pdf.epw, pdf.line_height(1.35))
-    name = one_line(printable_text(doc.structure_name, newlines=False))
+    name = single_line(printable_text(doc.structure_name, newlines=False))
     line = " · ".join(part for part in (name, formatting.long_date(doc.date, renderer.lang)) if part)
     pdf.ln(1)
     pdf.use(10, "B", INK)

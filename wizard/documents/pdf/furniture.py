@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wizard.documents.pdf.style import MUTED, RULE
-from wizard.documents.pdf.text import one_line, printable_text
+from wizard.documents.pdf.text import printable_text
+from wizard.textclean import single_line
 
 if TYPE_CHECKING:
     from wizard.documents.pdf.canvas import Canvas
@@ -20,7 +21,7 @@ def header(pdf: Canvas) -> None:
     with pdf.local_context():
         pdf.use(8, "", MUTED)
         right_w = pdf.get_string_width(BRAND)
-        name = one_line(printable_text(pdf.doc.structure_name, newlines=False))
+        name = single_line(printable_text(pdf.doc.structure_name, newlines=False))
         with pdf.features((name, "")):
             if pdf.header_text is None:
                 pdf.header_text = pdf.fit_width(name, pdf.epw - right_w - 8)
@@ -45,7 +46,7 @@ def footer(pdf: Canvas) -> None:
         pdf.line(pdf.l_margin, y - 2, pdf.w - pdf.r_margin, y - 2)
         page = pdf.strings["page"].format(x=pdf.page_no(), n=ALIAS_NB)
         page_w = pdf.get_string_width(pdf.strings["page"].format(x=pdf.page_no(), n="000"))
-        title = one_line(printable_text(pdf.doc.title, newlines=False))
+        title = single_line(printable_text(pdf.doc.title, newlines=False))
         with pdf.features((title, "")):
             if pdf.footer_text is None:
                 pdf.footer_text = pdf.fit_width(title, pdf.epw - 40)

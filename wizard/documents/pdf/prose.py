@@ -15,7 +15,8 @@ from wizard.documents.blocks import (
 )
 from wizard.documents.pdf import charts, tables
 from wizard.documents.pdf.style import ACCENT, BODY_SIZE, INK, MUTED, NOTE_FILL, PT
-from wizard.documents.pdf.text import is_number, one_line, printable_text
+from wizard.documents.pdf.text import is_number, printable_text
+from wizard.textclean import single_line
 
 if TYPE_CHECKING:
     from wizard.documents.pdf.document import Renderer
@@ -91,7 +92,7 @@ def heading(r: Renderer, block: Heading) -> None:
     pdf.use(size, "B", color)
     with pdf.features((text, "B")):
         if block.toc:
-            pdf.start_section(one_line(text)[:300] or "—", level=lvl - 1, strict=False)
+            pdf.start_section(single_line(text)[:300] or "—", level=lvl - 1, strict=False)
         pdf.write_block(text, pdf.epw, pdf.line_height(1.25))
     if lvl == 1:
         pdf.set_draw_color(*ACCENT)
@@ -105,7 +106,7 @@ def heading(r: Renderer, block: Heading) -> None:
 def label(r: Renderer, text: str) -> str:
     """« Prochaine étape » + text -> « Prochaine étape : text » (a label that already ends
     with a space or a punctuation mark is kept as it is)."""
-    text = one_line(printable_text(text, newlines=False)) if text else ""
+    text = single_line(printable_text(text, newlines=False)) if text else ""
     if not text:
         return ""
     if text[-1] in " \u00a0\u202f":

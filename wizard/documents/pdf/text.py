@@ -69,10 +69,6 @@ def printable_text(text: object, *, newlines: bool = True) -> str:
     return "".join(out)
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 

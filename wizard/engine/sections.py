@@ -1,11 +1,11 @@
-"""What frames the work: maturity levels, KPIs, the 90-day plan, the charter, legal points, calendar."""
+"""The Strategy's sections beyond the channels: maturity, KPIs, the 90-day plan, charter, legal, calendar."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from wizard.engine.context import Ctx, applies
 from wizard.engine.country import phrase
 from wizard.engine.phrases import p
+from wizard.engine.situation import Situation, applies
 from wizard.strategy import (
     CalendarEvent,
     CalendarMonth,
@@ -19,7 +19,7 @@ from wizard.strategy import (
 from wizard.vocabulary import ids
 
 
-def maturity(ctx: Ctx) -> list[MaturityScore]:
+def maturity(ctx: Situation) -> list[MaturityScore]:
     out = []
     for dim in ids("maturity_dimension"):
         score = ctx.profile.maturity.get(dim)
@@ -35,7 +35,7 @@ def maturity(ctx: Ctx) -> list[MaturityScore]:
     return out
 
 
-def kpis(ctx: Ctx, channels: list[str]) -> list[Kpi]:
+def kpis(ctx: Situation, channels: list[str]) -> list[Kpi]:
     """KPIs for the profile's goals, in the order of the goals, that fit the recommended `channels`.
 
     A KPI scoped to channels or kinds of channel (kpis.yaml `applies_to`) is listed only when one of
@@ -56,12 +56,12 @@ def kpis(ctx: Ctx, channels: list[str]) -> list[Kpi]:
     return out
 
 
-def kpi_channels(k, channels: list[str], ctx: Ctx) -> list[str]:
+def kpi_channels(k, channels: list[str], ctx: Situation) -> list[str]:
     """The recommended channels a KPI measures, in the plan's order (empty for a whole-plan KPI)."""
     return [c for c in channels if c in ctx.kb.channels and k.applies_to.measures(c, ctx.kb.channels[c].messaging)]
 
 
-def plan(ctx: Ctx, channels: list[str], today: date) -> list[PlanWeek]:
+def plan(ctx: Situation, channels: list[str], today: date) -> list[PlanWeek]:
     """13 weeks from the Monday on or after `today`."""
     start = today + timedelta(days=(7 - today.weekday()) % 7)
     weeks: dict[int, list[PlanTask]] = {w: [] for w in range(1, 14)}
@@ -79,12 +79,12 @@ def plan(ctx: Ctx, channels: list[str], today: date) -> list[PlanWeek]:
     return [PlanWeek(week=w, starts_on=start + timedelta(weeks=w - 1), tasks=t) for w, t in weeks.items()]
 
 
-def charter(ctx: Ctx, channels: list[str]) -> list[CharterClause]:
+def charter(ctx: Situation, channels: list[str]) -> list[CharterClause]:
     return [CharterClause(id=c.id, title=ctx.text(c.title), text=ctx.text(c.text), sources=list(c.sources))
             for c in ctx.kb.charter if applies(c.when, ctx, channels)]
 
 
-def legal(ctx: Ctx, channels: list[str]) -> list[LegalPoint]:
+def legal(ctx: Situation, channels: list[str]) -> list[LegalPoint]:
     """The legal points that apply to this structure. A point marked `check_official_text` (read only
     through secondary pages) says so. For a country the knowledge base does not cover ("autre"), the
     French points are given only as examples, titled as such (engine/country.py says it is not covered)."""
@@ -106,7 +106,7 @@ def legal(ctx: Ctx, channels: list[str]) -> list[LegalPoint]:
     return out
 
 
-def calendar(ctx: Ctx, today: date) -> list[CalendarMonth]:
+def calendar(ctx: Situation, today: date) -> list[CalendarMonth]:
     """The next twelve months from `today`'s month, with the moments that concern this structure."""
     names = p("months", ctx.lang).split()
     prof = ctx.profile

@@ -1,4 +1,4 @@
-"""What every engine step reads: the profile, the knowledge, the language, and the
+"""The structure's situation as every engine step reads it: the profile, the knowledge, the language, and the
 conditions of knowledge entries (`when:`) evaluated against them."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ BAND_AGES = {"11_14": (11, 14), "15_17": (15, 17), "18_25": (18, 25), "26_30": (
 
 
 @dataclass(frozen=True)
-class Ctx:
+class Situation:
     profile: Profile
     kb: Knowledge
     lang: str = "fr"
@@ -25,7 +25,7 @@ class Ctx:
         return t.get(self.lang) if t is not None else ""
 
 
-def applies(when: Condition, ctx: Ctx, channels: list[str]) -> bool:
+def applies(when: Condition, ctx: Situation, channels: list[str]) -> bool:
     """Every listed test must hold; an empty condition always applies."""
     p = ctx.profile
     tests = [
