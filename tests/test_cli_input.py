@@ -9,11 +9,16 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from wizard import errors, inputs
+
+ROOT = Path(__file__).resolve().parents[1]
 from wizard.__main__ import main
 from wizard.questionnaire.load import MAX_CONDITION_DEPTH, check_text
 
@@ -242,3 +247,32 @@ def test_usage_errors_are_french(argv, fragment):
     line = one_line(err.getvalue())
     assert fragment in line and "\x1b" not in line, line
     assert not any(w in line for w in ("required", "invalid choice", "unrecognized", "expected"))
+
+
+# --- review of issue 8: what the command line still said badly ---------------------------------
+
+def test_a_fifo_is_refused_instead_of_blocking(tmp_path):
+    fifo = tmp_path / "p.json"
+    os.mkfifo(fifo)
+    res = subprocess.run([sys.executable, "-m", "wizard", "strategy", str(fifo)], capture_output=True,
+                         text=True, timeout=20)
+    assert res.returncode == 1 and "pas un fichier ordinaire" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_report_into_a_folder_uses_the_usual_name_and_a_missing_folder_is_said_first(tmp_path):
+    example = str(ROOT / "examples" / "pij-petite-ville.json")
+    ok = subprocess.run([sys.executable, "-m", "wizard", "report", example, "-o", str(tmp_path), "--date", "2026-11-26"],
+                        capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    assert (tmp_path / "strategie-reseaux-pij-de-saint-affrique-2026-11-26.pdf").is_file()
+    bad = subprocess.run([sys.executable, "-m", "wizard", "report", example, "-o", str(tmp_path / "nope" / "x.pdf")],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1 and "dossier" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("url", ["mysql://x@localhost/db", "nonsense", "sqlite3:///x.db"])
+def test_an_unsupported_database_url_is_named(url):
+    env = {**os.environ, "DATABASE_URL": url}
+    res = subprocess.run([sys.executable, "-m", "wizard", "db", "upgrade"], capture_output=True, text=True,
+                         env=env, timeout=60)
+    assert res.returncode == 1 and "non prise en charge" in res.stderr and "interne" not in res.stderr

@@ -101,14 +101,18 @@ def _report(args) -> int:
     from wizard.engine import build_strategy
     from wizard.knowledge import default
     lang = args.lang
-    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "pdf")
+    folder = Path(args.output) if args.output and Path(args.output).is_dir() else None
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output and not folder else "pdf")
     if fmt not in export.FORMATS:
         raise CliError(say("unknown_format", lang, given=fmt, formats=", ".join(export.FORMATS)), 2)
     profile = read_profile(args.profile, lang)
     day = parse_date(args.date, lang)
+    out = Path(args.output) if args.output and not folder else (folder or Path(".")) / export.file_name(
+        args.kind, fmt, profile.structure.name, day, lang)  # -o FOLDER: the usual file name inside it
+    if not out.parent.is_dir():  # said before the document is built, not after
+        raise CliError(say("cannot_write", lang, file=escape_controls(str(out)), reason=inputs.say("folder_not_found", lang)))
     strategy = build_strategy(profile, default(), day, lang=lang)
     data = export.render(args.kind, fmt, strategy, profile)
-    out = Path(args.output or export.file_name(args.kind, fmt, profile.structure.name, day, lang))
     try:
         out.write_bytes(data)
     except OSError as exc:
@@ -190,17 +194,22 @@ def usage_said(message: str, lang: str = "fr") -> str:
 def _db(args) -> int:
     """Bring the database (DATABASE_URL, or the SQLite file under data/) to the newest schema."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     from wizard.store import StoreError, database_url, make_engine
     from wizard.store.migrate import current
     lang = args.lang
     url = database_url()
-    shown = make_url(url).render_as_string(hide_password=True)
     try:
+        shown = make_url(url).render_as_string(hide_password=True)
         engine = make_engine(url)
     except StoreError as exc:
+        if exc.kind == "unsupported":
+            raise CliError(say("db_unsupported", lang, scheme=escape_controls(exc.detail))) from None
         what = {"read_only": say("db_read_only", lang), "unavailable": say("db_unavailable", lang)}.get(exc.kind, exc.kind)
-        raise CliError(say("db_problem", lang, url=shown, what=what, detail=exc.detail)) from None
+        raise CliError(say("db_problem", lang, url=shown, what=what, detail=escape_controls(exc.detail))) from None
+    except ArgumentError:  # not even a URL
+        raise CliError(say("db_unsupported", lang, scheme=escape_controls(url[:40]))) from None
     with engine.connect() as conn:
         revision = current(conn)
     engine.dispose()

@@ -1,16 +1,22 @@
 """Long-lived objects shared by every browser session (built once per server process)."""
 from __future__ import annotations
 
+import json
 import logging
 import os
+from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from wizard.conversation import ConversationService
+from wizard.engine import build_strategy
 from wizard.knowledge import Knowledge, default
+from wizard.profile import ProfileError, parse_profile
 from wizard.questionnaire.load import SHIPPED, load
 from wizard.questionnaire.model import Questionnaire
 from wizard.store import SessionStore, make_engine
+from wizard.strategy import Strategy
 
 DEFAULT_QUESTIONNAIRE = "diagnostic"
 
@@ -49,3 +55,22 @@ def conversation_service(store: SessionStore, questionnaire: Questionnaire, lang
 def knowledge() -> Knowledge:
     """The knowledge base, read and checked once per server process."""
     return default()
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@st.cache_resource
+def demo_profiles() -> dict[str, dict]:
+    """The example profiles a trainer can walk a room through, by name."""
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.json"))}
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def profile_strategy(profile_json: str, today: date, lang: str) -> Strategy | None:
+    """A finished participant's strategy, once per stored profile (the room refreshes often)."""
+    try:
+        profile = parse_profile(json.loads(profile_json))
+    except (ProfileError, ValueError):
+        return None
+    return build_strategy(profile, knowledge(), today, lang=lang)

@@ -56,6 +56,8 @@ def read_text(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, encoding: st
     The size is looked at before reading, and the read itself stops at limit + 1 bytes
     (a pipe or a device has no size to look at)."""
     try:
+        if Path(path).exists() and not Path(path).is_file() and not Path(path).is_dir():
+            raise InputError(say("not_a_regular_file", lang))  # a FIFO or a device would block or never end
         with open(Path(path), "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > limit:

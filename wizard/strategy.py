@@ -71,7 +71,7 @@ class ExcludedChannel(_Model):
     label: str
     score: int = Field(ge=0, le=100)
     reasons: list[str] = Field(min_length=1)
-    cause: Literal["age", "fit", "capacity", "cap", "ethics", "duplicate", "role_taken"]
+    cause: Literal["age", "fit", "capacity", "cap", "ethics", "duplicate", "role_taken", "refused"]
     rest: list[str] = []  # an existing account left out: how to put it to rest (nothing deleted)
 
 

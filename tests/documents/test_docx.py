@@ -13,6 +13,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from wizard.documents import palette
 from wizard.documents.blocks import (
     Bullets,
     Document,
@@ -185,18 +186,37 @@ def test_tables_are_real_tables_with_repeating_header_and_line_breaks(reopened):
     assert widths[2] == pytest.approx(3 * widths[1], rel=1e-3)
 
 
-def test_charts_become_data_tables_under_their_titles(reopened):
+def picture_and_caption_before(table) -> tuple[str, str]:
+    """(caption, picture description) of a chart: caption, picture, then its table."""
+    picture = table._tbl.getprevious()
+    assert picture is not None and picture.tag == qn("w:p")
+    (doc_pr,) = picture.findall(f".//{qn('wp:docPr')}")
+    caption = docx.text.paragraph.Paragraph(picture.getprevious(), table._parent).text
+    return caption, doc_pr.get("descr")
+
+
+def test_charts_become_a_picture_and_a_data_table_under_their_titles(reopened):
     radar = reopened.tables[0]
-    assert caption_before(radar) == "Maturité numérique"
+    assert picture_and_caption_before(radar) == (
+        "Maturité numérique", "Maturité numérique — Veille\u00a0: 3,5; Contenus\u00a0: non évalué; Modération\u00a0: 2")
     assert table_rows(radar) == [["Dimension", "Score (sur 5)"], ["Veille", "3,5"],
                                  ["Contenus", "non évalué"], ["Modération", "2"]]
     bars = reopened.tables[2]
-    assert caption_before(bars) == "Charge hebdomadaire"
+    caption, description = picture_and_caption_before(bars)
+    assert caption == "Charge hebdomadaire"
+    assert description.startswith("Charge hebdomadaire — Instagram\u00a0: 3\u00a0h; ")
     assert table_rows(bars) == [["Catégorie", "Création", "Modération", "Total"],
                                 ["Instagram", "2\u00a0h", "1\u00a0h", "3\u00a0h"],
                                 ["Commun", "0\u00a0h\u00a030", "0\u00a0h", "0\u00a0h\u00a030"],  # the app's durations
                                 ["Temps disponible", "", "", "4\u00a0h"]]
-    assert len(reopened.inline_shapes) == 0  # no image
+    fills = [cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for cell in bars.rows[0].cells]
+    # « Création » is an activity: its colour; « Modération » is none: the first other colour
+    assert fills == ["DCE6F2", palette.ACTIVITY_COLOURS["creation"][1:], palette.OTHER_COLOURS[0][1:], "DCE6F2"]
+    colours = [str(cell.paragraphs[0].runs[0].font.color.rgb or "") for cell in bars.rows[0].cells]
+    assert colours == ["", "FFFFFF", "FFFFFF", ""]  # white reads best on both
+    assert len(reopened.inline_shapes) == 2
+    for shape in reopened.inline_shapes:
+        assert round(shape.width.cm, 1) == 17.0  # the text width
 
 
 # --- plain text --------------------------------------------------------------------
@@ -306,3 +326,20 @@ def test_bars_in_another_unit_and_odd_values():
                         blocks=(bars,))
     word = docx.Document(io.BytesIO(render_docx(document)))
     assert table_rows(word.tables[0])[1] == ["Instagram", "1,5\u00a0posts", "—", "1,5\u00a0posts"]
+
+
+def test_chart_pictures_survive_odd_blocks_and_many_bars_go_on_in_another_picture():
+    word_ = "W" * 5000
+    blocks = (RadarChart(word_, (word_, CONTROLS, f"{EMOJI} {ARABIC}"), (float("nan"), 99, -3), maximum=0),
+              RadarChart("Deux axes", ("A", "B"), (1, 2)), RadarChart("Un axe", ("A",), (None,)),
+              StackedBars(word_, (word_, CONTROLS), ((word_, (float("inf"), -1.0)), ("b", (1.0,))),
+                          line_value=float("nan"), line_label=word_),
+              StackedBars("Beaucoup", tuple(f"Réseau {i}" for i in range(40)),
+                          (("Création", tuple(float(i) for i in range(40))),), line_value=12))
+    document = Document(kind="brief", title="T", subtitle="", structure_name="S", date=DAY, cover=False, toc=False,
+                        blocks=blocks)
+    word = docx.Document(io.BytesIO(render_docx(document)))
+    assert len(word.tables) == 5
+    assert len(word.inline_shapes) >= 3 + 1 + 2  # 40 bars go on in other pictures, each within a page
+    for shape in word.inline_shapes:
+        assert shape.height.cm < 24.0

@@ -39,7 +39,7 @@ def current_question(page, text: str) -> None:
     from playwright.sync_api import expect
     try:
         last = page.get_by_test_id("stChatMessage").last
-        expect(last).to_contain_text(text)
+        expect(last).to_contain_text(text, timeout=30_000)  # a cold server draws its first page slowly under load
         wait_for_idle(page)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         expect(page.get_by_test_id("stChatMessage").last).to_contain_text(text)

@@ -51,8 +51,9 @@ def test_invariants(profile):
     # estimated hours within 110 % of what is available, or the status says "over"
     if w.available_hours_per_week > 0 and w.estimated_hours_per_week > 1.10 * w.available_hours_per_week:
         assert w.status == "over"
-    if w.status == "over":
-        assert any(x.code == "overload" for x in s.warnings) and w.ways_out
+    if w.status == "over":  # with no time at all, said as such rather than as a ratio to 0 h
+        code = "no_time" if w.available_hours_per_week == 0 else "overload"
+        assert any(x.code == code for x in s.warnings) and w.ways_out
     # every concern has an argument (or the default set when there are none)
     concerns = set(profile.concerns) or {"time", "cost", "competition_municipal_accounts", "legal"}
     assert concerns <= {a.concern for a in s.arguments}

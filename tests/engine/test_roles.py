@@ -174,7 +174,7 @@ def test_existing_communities_and_the_cap(data):
     if presence.followers >= KB.scoring.keep_existing.followers and cid not in {c.id for c in s.channels}:
         excluded = next(e for e in s.excluded if e.id == cid)
         assert excluded.cause in {"age", "fit", "ethics", "capacity"}, excluded.cause  # a stated reason, not the cap
-        if excluded.cause == "capacity":
+        if excluded.cause == "capacity" and p.resources.hours_per_week > 0:  # 0 h: « aucune heure n’est prévue »
             assert "tout votre temps" in excluded.reasons[0]
         assert excluded.rest
 

@@ -366,6 +366,7 @@ REFUSALS = [  # (call in French, call in English, key, values)
     (lambda lang: parse(step("age_bands"), "aucun" if lang == "fr" else "none", lang), "choice_required", {}),
     (lambda lang: parse(step("goals"), "aucun" if lang == "fr" else "none", lang), "ranked_required", {}),
     (lambda lang: parse(_with_minimum(step("hours_per_week"), 2), "1h", lang), "hours_at_least", {"lo": 2}),
+    (lambda lang: parse(step("hours_per_week"), "0", lang), "hours_none", {"lo": 0.5}),  # the shipped minimum
     (lambda lang: parse(step("goals"), "passer" if lang == "fr" else "skip", lang), "answer_required", {}),
     (lambda lang: parse(step("goals"), "x" * (MAX_ANSWER_CHARS + 1), lang), "too_long",
      {"length": MAX_ANSWER_CHARS + 1, "limit": MAX_ANSWER_CHARS}),

@@ -72,11 +72,26 @@ def interface_strings(at: AppTest) -> list[str]:
     for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader", "header"):
         for el in getattr(at, kind):
             for line in el.value.split("\n"):
-                if line.startswith("- **[") or not line.strip():  # a source: its title as published
+                if re.match(r"^(- \*\*\[|\d+\. )", line) or not line.strip():  # a source: its title as published
                     continue
                 out.append(line)
     out += [b.label for b in at.button] + [e.label for e in at.expander] + [m.label for m in at.metric]
     out += [d.proto.label for d in at.get("download_button")]
+    return out
+
+
+def every_section(at: AppTest) -> list[str]:
+    """The results drawn one section at a time: what each section says, the what-if panel open."""
+    out = []
+    chooser = next((p for p in at.pills if p.key == "section"), None)
+    if chooser is None:
+        return out
+    for option in chooser.options:
+        next(p for p in at.pills if p.key == "section").set_value(option).run()
+        out += interface_strings(at)
+    panel = next(t for t in at.toggle if (t.key or "").startswith("wi-on-"))
+    panel.set_value(True).run()
+    out += interface_strings(at) + [w.label for w in at.number_input] + [w.label for w in at.multiselect]
     return out
 
 
@@ -113,7 +128,7 @@ def test_the_whole_conversation_and_the_results_in_english(db):
         if key is None:
             break
         answer(at, BY_BUTTONS_EN[key])
-    seen += interface_strings(at)
+    seen += interface_strings(at) + every_section(at)
     assert any("Your strategy" in x for x in seen)  # the results were reached
     french = sorted({x for x in seen if is_french(x)})
     assert french == []
@@ -148,7 +163,7 @@ def test_the_whole_conversation_and_the_results_in_french_hold_no_english(db):
         if key is None:
             break
         answer_with_buttons(at, BY_BUTTONS[key])
-    seen += interface_strings(at)
+    seen += interface_strings(at) + every_section(at)
     assert any("Votre stratégie" in x for x in seen)  # the results were reached
     assert sorted({x for x in seen if is_english(x)}) == []
 

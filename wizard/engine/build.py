@@ -20,12 +20,14 @@ from wizard.strategy import SourceRef, Strategy, Workload
 
 
 def build_strategy(profile: Profile, knowledge: Knowledge, today: date, *, lang: str = "fr",
-                   assumptions: dict[str, float] | None = None) -> Strategy:
+                   assumptions: dict[str, float] | None = None, forced: tuple[str, ...] = (),
+                   refused: tuple[str, ...] = ()) -> Strategy:
     """Deterministic: the same profile, knowledge, date and assumptions give the same Strategy.
 
-    `assumptions` overrides the hours per item of effort activities (the adjustable estimates).
+    `assumptions` overrides the hours per item of effort activities (the adjustable estimates);
+    `forced` and `refused` are channels a what-if imposes or rules out (never the answers).
     """
-    ctx = Situation(profile, knowledge, lang)
+    ctx = Situation(profile, knowledge, lang, tuple(forced), tuple(c for c in refused if c not in forced))
     costs = Costs.of(knowledge.effort, assumptions)
     scored = score_all(ctx)
     overall = {s.id: s for s in scored}
@@ -70,8 +72,12 @@ def _summary(channels, workload: Workload, ctx: Situation) -> list[str]:
         out.append(p("sum_channels", lang, channels=", ".join(f"{c.label} ({c.role})" for c in channels)))
     else:
         out.append(p("sum_none", lang))
-    out.append(p("sum_workload", lang, estimated=fmt_hours(workload.estimated_hours_per_week, lang),
-                 available=fmt_hours(workload.available_hours_per_week, lang),
-                 share_post=f"{workload.share_of_full_time * 100:.0f}"))
+    estimated, share_post = fmt_hours(workload.estimated_hours_per_week, lang), f"{workload.share_of_full_time * 100:.0f}"
+    if workload.available_hours_per_week <= 0:  # no time at all: said, never compared with 0 h
+        out.append(p("sum_workload_no_time", lang, estimated=estimated, share_post=share_post))
+        out.append(p("sum_status_no_time", lang))
+        return out
+    out.append(p("sum_workload", lang, estimated=estimated, available=fmt_hours(workload.available_hours_per_week, lang),
+                 share_post=share_post))
     out.append(p(f"sum_status_{workload.status}", lang))
     return out

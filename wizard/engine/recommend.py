@@ -60,6 +60,8 @@ def _reasons(pick: Pick, ctx: Situation) -> list[str]:
                          groups=", ".join(ctx.label("group", g) for g in need.groups)))
     elif pick.why == "score":
         out.append(p("fill_by_score", ctx.lang))
+    elif pick.why == "forced":
+        out.append(p("forced_by_whatif", ctx.lang, channel=name))
     kept = _kept(pick, ctx)
     if kept:
         keep, presence = ctx.kb.scoring.keep_existing, ctx.profile.presence[s.id]
@@ -97,10 +99,14 @@ def _first_reason(cid: str, left: Left, plan: Plan, scored, ctx: Situation) -> s
         return scored.blocked_reason or p("age_excluded", lang, channel=name, age=scored.min_age, country="",
                                           cite=f" [{cite(kb.channels[cid].min_age.sources)}]",
                                           bands=bands_text(ctx.profile.audience.age_bands, ctx))
+    if left.cause == "refused":
+        return p("refused_by_whatif", lang, channel=name)
     if left.cause == "ethics":
         return p("excluded_ethics", lang, channel=name, text=ctx.text(kb.channels[cid].ethics))
     if left.cause == "cap":
         return p("excluded_cap", lang, n=len(plan.picks), cap=plan.cap_reason)
+    if left.cause == "capacity" and left.detail["hours"] <= 0:
+        return p("excluded_no_time", lang, channel=name, cost=fmt_hours(left.detail["cost"], lang))
     if left.cause == "capacity":
         d = left.detail
         return p("excluded_time", lang, channel=name, cost=fmt_hours(d["cost"], lang), total=fmt_hours(d["total"], lang),
@@ -125,13 +131,13 @@ def rest(cid: str, plan: Plan, ctx: Situation) -> list[str]:
 def exclusion(cid: str, plan: Plan, scored, ctx: Situation) -> ExcludedChannel:
     left = plan.left[cid]
     first = _first_reason(cid, left, plan, scored, ctx)
-    others = [] if left.cause in ("age", "role_taken") else [r for r in scored.reasons if r != first]
+    others = [] if left.cause in ("age", "role_taken", "refused") else [r for r in scored.reasons if r != first]
     if left.cause in ("capacity", "cap") and scored.presence_reason:
         others = [scored.presence_reason, *[r for r in others if r != scored.presence_reason][:2]]
     elif left.cause in ("capacity", "cap"):
         others = others[:2]
     cause = {"capacity": "capacity", "cap": "cap", "ethics": "ethics", "age": "age",
-             "duplicate": "duplicate", "role_taken": "role_taken"}.get(left.cause, "fit")
+             "duplicate": "duplicate", "role_taken": "role_taken", "refused": "refused"}.get(left.cause, "fit")
     existing = cid in ctx.profile.presence
     score = left.detail["score"] if left.cause == "role_taken" else scored.score  # the score its reason cites
     return ExcludedChannel(id=cid, label=ctx.label("channel", cid), score=score, reasons=[first, *others],

@@ -26,7 +26,7 @@ from wizard.engine.workload import Costs, channel_items, shared_items, total
 from wizard.formatting import hours as fmt_hours
 from wizard.strategy import WorkItem
 
-Why = Literal["role", "existing", "score", "fallback"]
+Why = Literal["role", "existing", "score", "fallback", "forced"]
 FOLLOWUP_GOAL = "individual_followup"  # answering questions is replies, not following young people
 
 
@@ -39,7 +39,7 @@ class Pick:
 
 @dataclass
 class Left:
-    cause: Literal["age", "fit", "capacity", "cap", "ethics", "duplicate", "role_taken"]
+    cause: Literal["age", "fit", "capacity", "cap", "ethics", "duplicate", "role_taken", "refused"]
     detail: dict = field(default_factory=dict)
 
 
@@ -132,7 +132,7 @@ def choose(ctx: Situation, costs: Costs, overall: dict[str, Scored]) -> Plan:
         if playing:
             return
         ranked = [s for s in sorted(scores.values(), key=lambda s: (-s.score, s.id))
-                  if not s.age_blocked and s.score >= threshold]
+                  if not s.age_blocked and s.score >= threshold and s.id not in ctx.refused]
         for s in ranked:
             if s.id in chosen():  # already in the plan for another audience: it serves this one too
                 return
@@ -146,6 +146,8 @@ def choose(ctx: Situation, costs: Costs, overall: dict[str, Scored]) -> Plan:
             left.setdefault(s.id, Left("cap") if len(picks) >= n_cap else time_left(s.id, "ok"))
 
     def keep(cid: str) -> None:
+        if cid in ctx.refused:
+            return
         options = [by_role[n.role][cid] for n in needs if cid in by_role[n.role]] + [overall[cid]]
         allowed = [s for s in options if not s.age_blocked]
         best = max(allowed, key=lambda s: s.score) if allowed else None
@@ -184,6 +186,20 @@ def choose(ctx: Situation, costs: Costs, overall: dict[str, Scored]) -> Plan:
             return False
         return False
 
+    # 0. what a what-if imposes or rules out comes before any choice
+    for cid in ctx.refused:
+        if cid in overall:
+            left[cid] = Left("refused")
+    for cid in ctx.forced:
+        s = overall.get(cid)
+        if s is None or cid in chosen():
+            continue
+        if s.age_blocked:
+            left[cid] = Left("age")  # never imposed on children below the platform's age
+            continue
+        role = _best_role(cid, needs, by_role, chosen(), -1.0)
+        add(Pick(by_role[role.role][cid] if role else s, "forced", role))
+
     main = [n for n in needs if prof.goals[0] in n.goals]
     for need in main:
         fill(need)
@@ -198,7 +214,7 @@ def choose(ctx: Situation, costs: Costs, overall: dict[str, Scored]) -> Plan:
     # 3. the remaining hours, by score
     for s in sorted(overall.values(), key=lambda s: (-s.score, s.id)):
         if s.id in chosen() or s.age_blocked or s.score < threshold or s.id in left and left[s.id].cause in (
-                "age", "ethics", "fit"):
+                "age", "ethics", "fit", "refused"):
             continue
         left.pop(s.id, None) if s.id in left and left[s.id].cause == "role_taken" else None
         if kb.channels[s.id].messaging and any(kb.channels[c].messaging for c in chosen()):
@@ -214,7 +230,8 @@ def choose(ctx: Situation, costs: Costs, overall: dict[str, Scored]) -> Plan:
 
     # 4. the smallest viable plan
     if not picks:
-        allowed = sorted((s for s in overall.values() if not s.age_blocked), key=lambda s: (-s.score, s.id))
+        allowed = sorted((s for s in overall.values() if not s.age_blocked and s.id not in ctx.refused),
+                         key=lambda s: (-s.score, s.id))
         if allowed:
             add(Pick(allowed[0], "fallback"))
 

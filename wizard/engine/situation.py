@@ -17,6 +17,8 @@ class Situation:
     profile: Profile
     kb: Knowledge
     lang: str = "fr"
+    forced: tuple[str, ...] = ()  # channels a what-if imposes (« la mairie veut Facebook »)
+    refused: tuple[str, ...] = ()  # channels a what-if rules out
 
     def label(self, vocab: str, id_: str) -> str:
         return label(vocab, id_, self.lang)

@@ -27,8 +27,10 @@ def warnings(channels: list[ChannelRecommendation], plan: Plan, workload: Worklo
             bands=bands_text(young, ctx), older=bands_text(direct_of(pick, ctx), ctx))))
     out.extend(country.country_warnings(ctx))  # the age of digital consent where the structure is
     est, avail = fmt_hours(workload.estimated_hours_per_week, lang), fmt_hours(workload.available_hours_per_week, lang)
-    if workload.status == "over":
-        share = "—" if workload.share_of_available is None else f"{workload.share_of_available * 100:.0f}"
+    if workload.available_hours_per_week <= 0:  # no ratio to 0 h: nothing can be promised without time
+        out.append(Warning(code="no_time", message=p("w_no_time", lang, estimated=est)))
+    elif workload.status == "over":
+        share = f"{workload.share_of_available * 100:.0f}"
         out.append(Warning(code="overload", message=p("w_over", lang, estimated=est, available=avail, share=share)))
     elif workload.status == "tight":
         out.append(Warning(code="tight", message=p("w_tight", lang, estimated=est, available=avail)))

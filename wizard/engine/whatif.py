@@ -1,5 +1,6 @@
-"""« Et si… ? »: the Strategy of the same profile with other hours, skills, main goal or
-durations — pure, through build_strategy, and marked as a simulation with what changed.
+"""« Et si… ? »: the Strategy of the same profile with other hours, skills, main goal,
+durations, or channels imposed or ruled out — pure, through build_strategy, and marked as a
+simulation with what changed.
 
 The page only draws the controls and shows what this returns; the stored answers are
 never touched (the Profile given is not modified).
@@ -12,6 +13,7 @@ from datetime import date
 from wizard.engine.build import build_strategy
 from wizard.engine.phrases import p
 from wizard.formatting import hours as fmt_hours
+from wizard.formatting import words_list
 from wizard.knowledge import Knowledge
 from wizard.profile import Profile
 from wizard.strategy import Strategy
@@ -25,6 +27,8 @@ class Changes:
     skills: tuple[str, ...] | None = None
     first_goal: str | None = None
     durations: dict[str, float] = field(default_factory=dict)  # activity id -> hours per item
+    forced: tuple[str, ...] = ()  # channels imposed (« la mairie veut Facebook »)
+    refused: tuple[str, ...] = ()  # channels ruled out
 
 
 def changed_profile(profile: Profile, changes: Changes) -> Profile:
@@ -51,11 +55,17 @@ def described(base: Profile, other: Profile, changes: Changes, knowledge: Knowle
         out.append(p("wi_goal", lang, goal=label("goal", other.goals[0], lang)))
     for aid, value in changes.durations.items():
         out.append(f"{knowledge.effort[aid].label.get(lang)} = {fmt_hours(value, lang)}")
+    if changes.forced:
+        out.append(p("wi_forced", lang, channels=words_list([label("channel", c, lang) for c in changes.forced], lang)))
+    refused = [c for c in changes.refused if c not in changes.forced]
+    if refused:
+        out.append(p("wi_refused", lang, channels=words_list([label("channel", c, lang) for c in refused], lang)))
     return out
 
 
 def simulate(profile: Profile, changes: Changes, knowledge: Knowledge, today: date, lang: str = "fr") -> Strategy:
     """The Strategy under the changes, with `simulation` saying what they are (empty: the answers)."""
     other = changed_profile(profile, changes)
-    strategy = build_strategy(other, knowledge, today, lang=lang, assumptions=dict(changes.durations) or None)
+    strategy = build_strategy(other, knowledge, today, lang=lang, assumptions=dict(changes.durations) or None,
+                              forced=changes.forced, refused=changes.refused)
     return strategy.model_copy(update={"simulation": described(profile, other, changes, knowledge, lang)})

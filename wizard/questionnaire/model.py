@@ -41,6 +41,7 @@ class Question(_Model):
     help: Text | None = None
     optional: bool = False
     skip_label: Text | None = None  # the quick reply that skips an optional question (default « Passer »)
+    none_reply: Text | None = None  # a quick reply (« Aucun ») answering « none of them » ([]) to a multi question
     options: tuple[Option, ...] | None = None
     when: dict[str, Any] | None = None
     for_each: str | None = None

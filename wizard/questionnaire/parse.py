@@ -76,16 +76,19 @@ def _number(step: Step, text: str, lang: str = "fr") -> float | int:
     lo, hi = _bounds(step)
     if step.question.unit == "hours":
         value = ft.parse_hours(text, maximum=hi if hi is not None else 168, lang=lang)
-        if lo is not None and value < lo:
-            raise NotUnderstood("hours_at_least", {"lo": lo}, lang)
+        if lo is not None and value < lo:  # 0 h: no strategy holds without time, said as such
+            raise NotUnderstood("hours_none" if value == 0 else "hours_at_least", {"lo": lo}, lang)
         return value
     integer = resolve(step.question.field).shape == "int"
     return ft.parse_number(text, minimum=lo, maximum=hi, integer=integer, lang=lang)
 
 
 def _scale(step: Step, text: str, lang: str = "fr") -> int:
+    """A mark, or a label of the scale typed as such (« jamais », « toujours »), in either language."""
     lo, hi = scale_bounds(step.question)
-    return ft.parse_scale(text, low=lo, high=hi, lang=lang)
+    labels = {mark: [name for name in (label.fr, label.en) if name]
+              for mark, label in (step.question.scale_labels or {}).items()}
+    return ft.parse_scale(text, low=lo, high=hi, lang=lang, labels=labels)
 
 
 def _text(step: Step, text: str, lang: str = "fr") -> str:

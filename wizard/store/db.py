@@ -20,6 +20,9 @@ from wizard.store.errors import StoreError
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "data" / "cap-reseaux.sqlite"
 
 
+SUPPORTED = ("sqlite:", "sqlite+pysqlite:", "postgresql+psycopg:")  # after database_url's rewriting
+
+
 def database_url(env: dict | None = None) -> str:
     env = os.environ if env is None else env
     url = env.get("DATABASE_URL", "").strip()
@@ -92,6 +95,8 @@ def postgres_args(url: str) -> dict:
 def make_engine(url: str | None = None) -> Engine:
     """An engine on a database at the newest schema revision (migrated if needed)."""
     url = url or database_url()
+    if not url.startswith(SUPPORTED):  # mysql://, a typo: said plainly, not a driver's ImportError
+        raise StoreError("unsupported", url.split(":", 1)[0] if ":" in url else url[:40])
     path = sqlite_path(url)
     if path is not None:
         check_writable(path)

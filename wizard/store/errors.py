@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Kind = Literal["unavailable", "missing_file", "read_only"]
+Kind = Literal["unavailable", "missing_file", "read_only", "unsupported"]  # unsupported: DATABASE_URL names no SQLite or PostgreSQL database
 
 
 class StoreError(Exception):

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from wizard.documents import palette
 from wizard.formatting import hours
 from wizard.i18n import table
 from wizard.strategy import Strategy
 
-CATEGORIES = ("creation", "publication", "interaction", "validation", "monitoring", "measurement")
-# colour-blind-safe palette (Okabe–Ito)
-COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+CATEGORIES = ("creation", "publication", "interaction", "monitoring", "measurement", "validation")
+# one colour per activity, the PDF's and the Word file's too (wizard/documents/palette.py)
+COLOURS = tuple(palette.ACTIVITY_COLOURS[c] for c in CATEGORIES)
 
 
 def _l(lang: str) -> dict[str, str]:
@@ -32,8 +33,10 @@ def maturity_radar(s: Strategy, lang: str = "fr") -> go.Figure:
     assessed = [m for m in s.maturity if m.score is not None]
     labels = [_wrap(m.label) for m in assessed]
     values = [m.score for m in assessed]
+    red, green, blue = palette.rgb(palette.RADAR)
     fig = go.Figure(go.Scatterpolar(r=values + values[:1], theta=labels + labels[:1], fill="toself",
-                                    line_color=COLOURS[0], name=_l(lang)["maturity"],
+                                    line_color=palette.RADAR, name=_l(lang)["maturity"],
+                                    fillcolor=f"rgba({red}, {green}, {blue}, {palette.RADAR_FILL_OPACITY})",
                                     hovertemplate="%{theta}\u00a0: %{r}/5<extra></extra>"))
     fig.update_layout(polar={"radialaxis": {"range": [0, 5], "dtick": 1}, "angularaxis": {"tickfont": {"size": 11}}},
                       showlegend=False, margin={"l": 70, "r": 70, "t": 50, "b": 40}, height=380,
@@ -55,8 +58,9 @@ def workload_bars(s: Strategy, lang: str = "fr") -> go.Figure:
                             if x.category == cat and bar in ("total", x.channel or "shared")), 2) for bar in bars]
         if any(values):
             fig.add_bar(x=[names[b] for b in bars], y=values, name=l[cat], marker_color=colour,
+                        marker_line_color=palette.WHITE, marker_line_width=1,
                         hovertemplate="%{x} · " + l[cat] + "\u00a0: %{y} h<extra></extra>")
-    fig.add_hline(y=s.workload.available_hours_per_week, line_dash="dash", line_color="#333",
+    fig.add_hline(y=s.workload.available_hours_per_week, line_dash="dash", line_color=palette.REFERENCE_LINE,
                   annotation_text=f"{l['available']} ({hours(s.workload.available_hours_per_week, lang)})",
                   annotation_position="top left")
     fig.update_layout(barmode="stack", yaxis_title=l["hours"], legend={"orientation": "h", "y": -0.2},

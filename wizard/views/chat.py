@@ -5,6 +5,9 @@ outage queue, finish) is wizard.conversation; understanding free text is
 questionnaire.parse. Widget callbacks apply an answer before the page is drawn again, so
 one interaction costs one script run. The URL carries the resume token (?s=…), so a
 refresh, a reopened link or a restarted server lands on the same question.
+Changing an answer (« Modifier », also from the results) shows that question first, the
+answers before it folded and those after it in view, with what the change would drop
+(views.edits); the page scrolls to it.
 Everything a person typed is shown with st.text: never Markdown, links or HTML.
 """
 from __future__ import annotations
@@ -24,7 +27,7 @@ from wizard.profile import ProfileError
 from wizard.questionnaire import describe, flow
 from wizard.questionnaire.parse import NotUnderstood, parse
 from wizard.store import StoreError
-from wizard.views import faults, language, replies, results
+from wizard.views import edits, faults, language, replies, results
 from wizard.views.summary import summary_rows
 from wizard.views.ui_text import t
 
@@ -46,6 +49,8 @@ class ChatState:
     link_problem: LinkProblem | None = None
     resume_fault: str | None = None  # a StoreError kind while resuming
     synced_this_run: bool = False
+    scroll: bool = False  # bring the question asked into view (after « Modifier »)
+    scrolled: str | None = None  # the question last brought into view
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -124,7 +129,7 @@ def _on_language(svc: ConversationService, lang: str) -> None:
 @faults.guarded
 def _on_edit(key: str) -> None:
     s = _state()
-    s.editing, s.refused = key, None
+    s.editing, s.refused, s.scroll = key, None, True
     s.nonce += 1
 
 
@@ -137,11 +142,12 @@ def _on_keep() -> None:
 
 @faults.guarded
 def _on_restart() -> None:
-    st.session_state[STATE] = ChatState(started=True)
-    st.query_params.clear()
+    """A fresh conversation in this tab (« Nouveau diagnostic », a broken link): the old link, if
+    any, still resumes the old one; the page keeps its language."""
+    st.session_state[STATE] = ChatState(conv=Conversation(lang=language.current()), started=True)
+    st.query_params.pop(TOKEN_PARAM, None)
 
 
-@faults.guarded
 def _on_retry() -> None:
     _state().resume_fault = None
 
@@ -171,22 +177,23 @@ def render(svc: ConversationService, knowledge: Knowledge) -> None:
 
     faults.say_callback_fault(lang)
     language.switch(lang, on_change=lambda chosen: _on_language(svc, chosen))
-    st.subheader(svc.q.title.get(lang))
     all_steps = flow.steps(svc.q, s.answers)
-    _notices(svc, s.notices, all_steps)
     asked = _asked_step(svc, s, all_steps)
+    if asked is not None:  # the results open on the strategy itself: one phone screen
+        st.subheader(svc.q.title.get(lang))
+    _notices(svc, s.notices, all_steps)
     if asked is None:
         _finished(svc, s, knowledge, all_steps)
         return
 
-    if svc.q.intro:
-        with st.chat_message("assistant"):
-            st.markdown(svc.q.intro.get(lang))
-    for step in all_steps:
-        if step.key == asked.key:
-            break
-        if step.key in s.answers:
-            _answered(step, s.answers[step.key], lang)
+    at = next(i for i, step in enumerate(all_steps) if step.key == asked.key)
+    before = [step for step in all_steps[:at] if step.key in s.answers]
+    after = [step for step in all_steps[at + 1:] if step.key in s.answers]
+    if s.editing and before:  # the question changed comes first: what came before is folded
+        with st.expander(t("earlier_answers", lang, n=len(before)), icon=":material/forum:"):
+            _earlier(svc, s, before, lang)
+    else:
+        _earlier(svc, s, before, lang)
     if s.refused:
         typed, reply = s.refused
         if typed:
@@ -197,8 +204,23 @@ def render(svc: ConversationService, knowledge: Knowledge) -> None:
     if s.token:
         _resume_link(s.token, lang)  # just above the question, where a phone user sees it
     _ask(svc, s, asked, all_steps)
+    if after:  # the answers that follow stay in view (an edit says above which ones it would drop)
+        st.caption(t("later_answers", lang))
+        for step in after:
+            _answered(step, s.answers[step.key], lang)
+    if s.scroll or (after and s.scrolled != asked.key):  # « Modifier », or a question asked mid-way
+        s.scroll, s.scrolled = False, asked.key
+        _scroll_to(ASKED)
     # No max_chars: Streamlit would cut a long paste silently (or drop it); the server says the limit.
     st.chat_input(t("input", lang), key=TEXT_KEY, on_submit=_on_text, args=(svc,))
+
+
+def _earlier(svc: ConversationService, s: ChatState, steps: list[flow.Step], lang: str) -> None:
+    if svc.q.intro:
+        with st.chat_message("assistant"):
+            st.markdown(svc.q.intro.get(lang))
+    for step in steps:
+        _answered(step, s.answers[step.key], lang)
 
 
 def _link_problem(problem: LinkProblem, lang: str) -> None:
@@ -246,18 +268,21 @@ def _answered(step: flow.Step, value: Any, lang: str) -> None:
 def _ask(svc: ConversationService, s: ChatState, step: flow.Step, all_steps: list[flow.Step]) -> None:
     lang, q = svc.lang, step.question
     n, total = flow.progress(svc.q, s.answers, at=step.key)
-    with st.chat_message("assistant"):
+    changing = bool(s.editing) and step.key in s.answers
+    with st.container(key=ASKED), st.chat_message("assistant"):
         st.caption(t("progress", lang, n=n, total=total))
         st.progress(min(1.0, (n - 1) / max(total, 1)))
         st.markdown(step.text(lang))
         if q.help:
             with st.expander(t("why", lang)):
                 st.markdown(q.help.get(lang))
-        if s.editing and step.key in s.answers:
+        if changing:
             st.text(t("current_answer", lang, answer=describe.answer(step, s.answers[step.key], lang)))
+            edits.replies_note(svc.q, s.answers, step, lang)
         current = s.answers.get(step.key) if s.editing else None
+        preview = (lambda value: edits.selection_note(svc.q, s.answers, step, value, lang)) if changing else None
         replies.quick_replies(step, lang, f"pick-{step.key}-{s.nonce}", current,
-                              submit=lambda key, value: _submit(svc, key, value), notice=_say)
+                              submit=lambda key, value: _submit(svc, key, value), notice=_say, preview=preview)
         cols = st.columns(2) if (q.optional or s.editing) else None
         if q.optional:
             cols[0].button(q.skip_label.get(lang) if q.skip_label else t("skip", lang),
@@ -276,7 +301,7 @@ def _resume_link(token: str, lang: str) -> None:
     with st.expander(t("resume_title", lang), icon=":material/bookmark:"):
         st.caption(t("resume_text", lang))
         extra = f"&{language.PARAM}={lang}" if lang != "fr" else ""
-        st.code(f"{base}?{TOKEN_PARAM}={token}{extra}", language=None, wrap_lines=True)
+        st.text(f"{base}?{TOKEN_PARAM}={token}{extra}")  # selectable, inert; st.code would send a 1.5 MB highlighter
 
 
 def _finished(svc: ConversationService, s: ChatState, knowledge: Knowledge, all_steps: list[flow.Step]) -> None:
@@ -292,9 +317,9 @@ def _finished(svc: ConversationService, s: ChatState, knowledge: Knowledge, all_
     _notices(svc, notices, all_steps)
     if first_time and s.conv.profile_revision == s.conv.revision:
         _scroll_to_top()
-    if q.outro:
-        st.success(q.outro.get(lang), icon=":material/check_circle:")
-    results.render(profile, knowledge, date.today(), lang)
+    results.render(profile, knowledge, date.today(), lang, on_new=_on_restart)
+    if q.outro:  # after the strategy: where the profile and the answers are
+        st.caption(q.outro.get(lang))
     with st.expander(t("done_title", lang), icon=":material/badge:"):
         section = None
         for sec, name, value in summary_rows(profile, lang):
@@ -312,6 +337,24 @@ def _transcript(all_steps: list[flow.Step], s: ChatState, lang: str, expanded: b
         for step in all_steps:
             if step.key in s.answers:
                 _answered(step, s.answers[step.key], lang)
+
+
+ASKED = "cap-asked"  # the key of the question asked: Streamlit gives its container the class st-key-cap-asked
+
+
+def _scroll_to(key: str) -> None:
+    """Bring the element of `key` to the top of the page (« Modifier » clicked far down the results).
+
+    A chat page sticks to its bottom while its content grows, so the scroll is made again until
+    the element has stayed in place for a moment (at most 8 s); never once the person touches,
+    scrolls or types."""
+    st.html("<script>(() => { const d = window.parent.document; let user = false, n = 0, still = 0;"
+            "['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(t => d.addEventListener(t, () => { user = true; },"
+            " {once: true, passive: true}));"
+            "const go = () => { const e = d.querySelector('.st-key-" + key + "'); if (user || !e) { return; }"
+            "if (Math.abs(e.getBoundingClientRect().top) > 2) { e.scrollIntoView({block: 'start'}); still = 0; }"
+            "else { still += 1; } if (still < 5 && ++n < 50) { setTimeout(go, 160); } }; setTimeout(go, 50); })();"
+            "</script>", unsafe_allow_javascript=True)
 
 
 def _scroll_to_top() -> None:

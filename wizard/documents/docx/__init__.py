@@ -7,8 +7,9 @@ What a manager gets when opening the file in Word or LibreOffice:
   table of contents work; a TOC *field* after the cover, which Word fills in when it
   updates the fields (it offers to on opening; right-click > update otherwise);
 - lists in the List Bullet / List Number styles (each numbered list restarts at 1),
-  real tables whose header row repeats on every page, the charts as small data
-  tables (Word has no native chart in python-docx, and no browser image is embedded);
+  real tables whose header row repeats on every page; each chart as a picture drawn
+  without a browser (Pillow, the PDF's geometry and colours: pictures.py), described for
+  screen readers, then its data table (the activities shaded in their chart colours);
 - a header with the structure name and a footer « page X / Y » (PAGE and NUMPAGES
   fields), A4 pages, French (or British English) proofing language everywhere;
 - core properties (title, subject, author « Cap Réseaux », keywords, language, dates
@@ -20,7 +21,8 @@ printed as typed; only the characters XML cannot carry (control characters) are
 dropped, since python-docx would refuse them (text.xml_text).
 
     writer.py   the writer: properties, page, cover, contents, one handler per block type
-    body.py     headings, paragraphs, lists, tables, charts as tables
+    body.py     headings, paragraphs, lists, tables, charts (caption, picture, table)
+    pictures.py the radar and the stacked bars as PNG (Pillow)
     styles.py   page geometry, colours, paragraph styles, proofing language
     xml.py      WordprocessingML python-docx has no API for; the fixed-date zip
     text.py     xml_text and the app's way of writing numbers

@@ -1,15 +1,18 @@
 """The blocks in Word: real heading styles, list styles (each numbered list restarts at 1),
-real tables whose header row repeats on every page, and the charts as small data tables
-(python-docx has no native chart, and no browser image is embedded)."""
+real tables whose header row repeats on every page, and each chart as a caption, a picture
+drawn without a browser (pictures.py: the PDF's geometry and colours) and its data table,
+the workload's activities shaded in their palette colours (wizard/documents/palette.py)."""
 from __future__ import annotations
 
+import io
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
+from wizard.documents import palette
 from wizard.documents.blocks import (
     Bullets,
     Heading,
@@ -18,12 +21,22 @@ from wizard.documents.blocks import (
     StackedBars,
     Table,
 )
+from wizard.documents.docx import pictures
 from wizard.documents.docx.styles import HEADER_FILL, TEXT_WIDTH, unlisted_heading_style
-from wizard.documents.docx.text import amount, finite, number_text, xml_line, xml_text
+from wizard.documents.docx.text import (
+    amount,
+    finite,
+    number_text,
+    short,
+    xml_line,
+    xml_text,
+)
 from wizard.documents.docx.xml import TCPR_AFTER_SHD, element
 
 if TYPE_CHECKING:
     from wizard.documents.docx.writer import Writer
+
+ALT_LIMIT = 1000  # characters of a picture's description
 
 
 def heading(writer: Writer, block: Heading) -> None:
@@ -96,7 +109,10 @@ def table(writer: Writer, block: Table) -> None:
 
 
 def data_table(writer: Writer, header: Iterable[str], rows: Iterable[Iterable[str]], widths: Iterable[float],
-               caption: str = "", last_row_emphasis: bool = False, width: int = TEXT_WIDTH) -> None:
+               caption: str = "", last_row_emphasis: bool = False, width: int = TEXT_WIDTH,
+               header_fills: Sequence[str | None] = ()) -> None:
+    """`header_fills`: a colour (« #RRGGBB ») per header cell, None for the usual one; the
+    text on it is white or ink, whichever reads better (palette.text_on)."""
     doc = writer.doc
     header = [xml_text(h) for h in header]
     rows = [[xml_text(c) for c in row] for row in rows]
@@ -129,15 +145,19 @@ def data_table(writer: Writer, header: Iterable[str], rows: Iterable[Iterable[st
             text = values[index] if index < len(values) else ""
             paragraph = cell.paragraphs[0]
             paragraph.style = cell_style
+            fill = header_fills[index] if is_header and index < len(header_fills) else None
             if text:
                 run = paragraph.add_run(text)
                 if is_header:
                     run.bold = True
                 if is_last:
                     run.italic = True
+                if fill:
+                    run.font.color.rgb = RGBColor.from_string(palette.text_on(fill).lstrip("#"))
             if is_header:
                 tc_pr = cell._tc.get_or_add_tcPr()
-                tc_pr.insert_element_before(element("w:shd", val="clear", color="auto", fill=HEADER_FILL),
+                shade = fill.lstrip("#").upper() if fill else HEADER_FILL
+                tc_pr.insert_element_before(element("w:shd", val="clear", color="auto", fill=shade),
                                             *TCPR_AFTER_SHD)
     spacer = doc.add_paragraph()  # Word glues consecutive tables together otherwise
     spacer.paragraph_format.space_after = Pt(0)
@@ -151,7 +171,10 @@ def radar(writer: Writer, block: RadarChart) -> None:
     rows = [(label, words["not_assessed"] if value is None else number_text(value, lang))
             for label, value in zip(block.labels, values)]
     header = (words["dimension"], words["score"].format(maximum=number_text(block.maximum, lang)))
-    data_table(writer, header, rows, (3, 1), block.title, width=Cm(12))  # compact: two short columns
+    _caption(writer, block.title)
+    _picture(writer, pictures.radar_png(block, lang, words["not_assessed"]),
+             _alt(block.title, [f"{label}{words['alt_sep']}{value}" for label, value in rows]))
+    data_table(writer, header, rows, (3, 1), width=Cm(12))  # compact: two short columns
 
 
 def bars(writer: Writer, block: StackedBars) -> None:
@@ -178,7 +201,32 @@ def bars(writer: Writer, block: StackedBars) -> None:
         label = xml_text(block.line_label).strip() or words["reference"]
         rows.append([label] + [""] * len(block.series) + [written(block.line_value)])
     widths = (2,) + (1,) * (len(block.series) + 1)
-    data_table(writer, header, rows, widths, block.title, last_row_emphasis=block.line_value is not None)
+    fills = [None] + palette.series_colours([name for name, _ in block.series], lang) + [None]
+    _caption(writer, block.title)
+    alt = _alt(block.title, [f"{row[0]}{words['alt_sep']}{row[-1]}" for row in rows])
+    for png in pictures.bars_pngs(block, lang):
+        _picture(writer, png, alt)
+    data_table(writer, header, rows, widths, last_row_emphasis=block.line_value is not None, header_fills=fills)
+
+
+def _caption(writer: Writer, title: str) -> None:
+    caption = xml_text(title).strip()
+    if caption:
+        writer.paragraph("Caption").add_run(caption)
+
+
+def _alt(title: str, parts: list[str]) -> str:
+    """What a screen reader says of a picture: its title, then each figure."""
+    said = " — ".join(p for p in (xml_text(title).strip(), xml_text("; ".join(parts))) if p)
+    return short(said.replace("\n", " "), ALT_LIMIT)
+
+
+def _picture(writer: Writer, png: bytes, alt: str) -> None:
+    """The picture across the text width, kept with what follows, described for a screen reader."""
+    paragraph = writer.paragraph()
+    paragraph.paragraph_format.keep_with_next = True
+    shape = paragraph.add_run().add_picture(io.BytesIO(png), width=TEXT_WIDTH)
+    shape._inline.docPr.set("descr", alt)
 
 
 def _column_widths(relative: list[float], columns: int, width: int = TEXT_WIDTH) -> list[int]:

@@ -1,21 +1,31 @@
 """Charts drawn as vector paths by fpdf2 itself (no browser, no image): the maturity radar
-and the stacked workload bars, which go on over the next page when they have many bars."""
+and the stacked workload bars, which go on over the next page when they have many bars. Sizes
+and axes are wizard/documents/geometry.py's and colours palette.py's, as in the Word pictures."""
 from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING
 
 from wizard import formatting
+from wizard.documents import geometry, palette
 from wizard.documents.blocks import RadarChart, StackedBars
+from wizard.documents.geometry import (
+    BAR_GAP,
+    BAR_H,
+    BAR_LABEL_W,
+    BAR_VALUE_W,
+    RADAR_LABEL_W,
+    RADAR_MARGIN,
+    RADAR_R,
+)
 from wizard.documents.pdf.style import (
-    ACCENT,
     ALERT,
     BODY_SIZE,
     GRID,
     INK,
     MUTED,
+    RADAR,
     RULE,
-    SERIES,
     WHITE,
 )
 from wizard.documents.pdf.text import is_number, printable_text, quantity
@@ -25,10 +35,7 @@ if TYPE_CHECKING:
     from wizard.documents.pdf.canvas import Canvas
     from wizard.documents.pdf.document import Renderer
 
-RADAR_R = 32.0
-RADAR_LABEL_W = 40.0
-RADAR_MARGIN = 15.0  # above and below the outer ring: room for three lines of label
-RADAR_HEIGHT = 12 + 2 * (32.0 + 15.0) + 4  # with a title of two lines at most
+RADAR_HEIGHT = 12 + 2 * (RADAR_R + RADAR_MARGIN) + 4  # with a title of two lines at most
 
 
 def radar(renderer: Renderer, block: RadarChart) -> None:
@@ -41,20 +48,16 @@ def radar(renderer: Renderer, block: RadarChart) -> None:
     if n == 0:
         _no_data(renderer)
         return
-    values = list(block.values)[:n] + [None] * (n - len(block.values))
-    maximum = float(block.maximum) if is_number(block.maximum) and block.maximum > 0 else 5.0
+    values = geometry.radar_values(block)
+    maximum = geometry.radar_maximum(block)
     cx = pdf.l_margin + pdf.epw / 2
     cy = pdf.y + RADAR_MARGIN + RADAR_R
     radius = RADAR_R
 
     def point(i: int, r: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * i / n
-        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+        return geometry.radar_point(cx, cy, r, i, n)
 
-    step = _nice_step(maximum / 5) if maximum > 10 else 1.0
-    rings = [step * k for k in range(1, int(maximum / step + 1e-9) + 1)]
-    if not rings or rings[-1] < maximum - 1e-9:
-        rings.append(maximum)
+    rings = geometry.radar_rings(maximum)
     with pdf.local_context():
         pdf.set_line_width(0.2)
         for ring in rings:
@@ -77,43 +80,39 @@ def radar(renderer: Renderer, block: RadarChart) -> None:
             pdf.set_xy(cx - 0.8 - width, cy - r - 2.6)
             pdf.cell(width, 3, text, align="R")
         # the values
-        scores = []
-        for value in values:
-            v = float(value) if is_number(value) else 0.0
-            scores.append(min(max(v, 0.0), maximum))
+        scores = geometry.radar_scores(block)
         shape = [point(i, radius * s / maximum) for i, s in enumerate(scores)]
         if n >= 3:
-            with pdf.local_context(fill_opacity=0.22):
-                pdf.set_fill_color(*ACCENT)
+            with pdf.local_context(fill_opacity=palette.RADAR_FILL_OPACITY):
+                pdf.set_fill_color(*RADAR)
                 pdf.polygon(shape, style="F")
-            pdf.set_draw_color(*ACCENT)
+            pdf.set_draw_color(*RADAR)
             pdf.set_line_width(0.7)
             pdf.polygon(shape, style="D")
         else:
-            pdf.set_draw_color(*ACCENT)
+            pdf.set_draw_color(*RADAR)
             pdf.set_line_width(0.7)
             for x, y in shape:
                 pdf.line(cx, cy, x, y)
-        pdf.set_fill_color(*ACCENT)
+        pdf.set_fill_color(*RADAR)
         for (x, y), value in zip(shape, values):
-            if is_number(value):
+            if value is not None:
                 pdf.circle(x, y, 0.9, style="F")
     # labels around
     for i, (label, value) in enumerate(zip(labels, values)):
-        if is_number(value):
+        if value is not None:
             score = formatting.number(min(max(float(value), 0.0), maximum), renderer.lang)
             suffix = f" ({score}/{formatting.number(maximum, renderer.lang)})"
         else:
             suffix = f" ({renderer.strings['not_assessed']})"
-        _radar_label(renderer, label, suffix, point(i, radius + 3.0), i, n)
+        _radar_label(renderer, label, suffix, point(i, radius + geometry.RADAR_LABEL_GAP), i, n)
     pdf.set_y(cy + radius + RADAR_MARGIN + 4)
     pdf.use(BODY_SIZE)
 
 
 def _radar_label(renderer: Renderer, label: str, suffix: str, at: tuple[float, float], i: int, n: int) -> None:
     pdf = renderer.pdf
-    angle = -math.pi / 2 + 2 * math.pi * i / n
-    cos, sin = math.cos(angle), math.sin(angle)
+    horizontal, vertical = geometry.radar_anchor(i, n)
     width = RADAR_LABEL_W
     pdf.use(8, "", INK)
     line = pdf.line_height(1.3)
@@ -125,18 +124,9 @@ def _radar_label(renderer: Renderer, label: str, suffix: str, at: tuple[float, f
         bold = len(label)
         height = pdf.text_height(text, width, line, bold)
         x, y = at
-        if cos > 0.25:
-            align, left = "L", x
-        elif cos < -0.25:
-            align, left = "R", x - width
-        else:
-            align, left = "C", x - width / 2
-        if sin < -0.25:
-            top = y - height
-        elif sin > 0.25:
-            top = y
-        else:
-            top = y - height / 2
+        align = horizontal
+        left = {"L": x, "R": x - width, "C": x - width / 2}[horizontal]
+        top = {"bottom": y - height, "top": y, "middle": y - height / 2}[vertical]
         left = min(max(left, pdf.l_margin), pdf.w - pdf.r_margin - width)
         pdf.set_xy(left, top)
         pdf.write_block(text, width, line, align=align, bold_prefix=bold, x=left)
@@ -144,24 +134,13 @@ def _radar_label(renderer: Renderer, label: str, suffix: str, at: tuple[float, f
 
 # -- stacked bars --
 
-BAR_LABEL_W = 44.0
-BAR_H = 6.5
-BAR_GAP = 3.2
-BAR_VALUE_W = 16.0
 
-
-def _series(block: StackedBars) -> list[tuple[str, list[float]]]:
-    n = len(block.categories)
-    series = []
-    for entry in block.series:
-        try:
-            name, values = entry
-            values = list(values)[:n]
-        except (TypeError, ValueError):
-            continue
-        numbers = [float(v) if is_number(v) and v > 0 else 0.0 for v in values]
-        series.append((single_line(printable_text(name, newlines=False)), numbers + [0.0] * (n - len(numbers))))
-    return series
+def _series(block: StackedBars, lang: str) -> list[tuple[str, list[float], tuple[int, int, int]]]:
+    """(printable name, values, colour): each activity in its palette colour (wizard/documents/palette.py)."""
+    series = geometry.bar_series(block)
+    colours = palette.series_colours([name for name, _ in series], lang)
+    return [(single_line(printable_text(name, newlines=False)), values, palette.rgb(colour))
+            for (name, values), colour in zip(series, colours)]
 
 
 def _legend_rows(pdf: Canvas, names: list[str]) -> list[list[tuple[str, float]]]:
@@ -183,27 +162,24 @@ def _legend_rows(pdf: Canvas, names: list[str]) -> list[list[tuple[str, float]]]
 def bars_height(block: StackedBars, count: int, legend_rows: int | None = None) -> float:
     if legend_rows is None:
         legend_rows = max(1, math.ceil(len(block.series) / 4))
-    line_label = 6 if is_number(block.line_value) else 0
-    return 9 + legend_rows * 5 + 3 + line_label + count * (BAR_H + BAR_GAP) + 9
+    return geometry.bars_height(count, legend_rows, is_number(block.line_value))
 
 
 def bars(renderer: Renderer, block: StackedBars) -> None:
     pdf = renderer.pdf
     title = printable_text(block.title)
     categories = [printable_text(c, newlines=False) for c in block.categories]
-    series = _series(block)
+    series = _series(block, renderer.lang)
     if not categories or not series:
         pdf.ensure_room(16)
         _chart_title(pdf, title)
         _no_data(renderer)
         return
-    legend = _legend_rows(pdf, [name for name, _ in series])
-    per_page = max(1, int((pdf.eph - bars_height(block, 0, len(legend))) // (BAR_H + BAR_GAP)))
-    totals = [sum(values[i] for _, values in series) for i in range(len(categories))]
-    line_value = float(block.line_value) if is_number(block.line_value) and block.line_value >= 0 else None
-    top = max(totals + [line_value or 0.0])
-    step = _nice_step(top / 5) if top > 0 else 1.0
-    axis_max = max(step, math.ceil(top / step - 1e-9) * step)
+    legend = _legend_rows(pdf, [name for name, _, _ in series])
+    per_page = geometry.bars_per_page(pdf.eph, len(legend), is_number(block.line_value))
+    totals = [sum(values[i] for _, values, _ in series) for i in range(len(categories))]
+    line_value = geometry.bar_line(block)
+    axis_max, step = geometry.bar_axis(totals, line_value)
     unit = single_line(printable_text(block.unit, newlines=False))
     for start in range(0, len(categories), per_page):
         chunk = range(start, min(len(categories), start + per_page))
@@ -220,18 +196,19 @@ def _draw_bars(renderer: Renderer, title, categories, series, totals, chunk, leg
     _chart_title(pdf, title)
     # legend
     y = pdf.y
+    index = 0
     for row in legend:
         x = pdf.l_margin
-        for j, (name, width) in enumerate(row):
-            index = sum(len(r) for r in legend[:legend.index(row)]) + j
-            pdf.set_fill_color(*SERIES[index % len(SERIES)])
-            pdf.rect(x, y + 0.8, 3.4, 3.4, style="F")
+        for name, width in row:
+            pdf.set_fill_color(*series[index][2])
+            index += 1
+            pdf.rect(x, y + 0.8, geometry.LEGEND_SWATCH, geometry.LEGEND_SWATCH, style="F")
             pdf.use(8, "", INK)
             pdf.set_xy(x + 5, y)
             with pdf.features((name, "")):
                 pdf.cell(width - 5, 5, name)
             x += width
-        y += 5
+        y += geometry.LEGEND_ROW
     y += 3
     x0 = pdf.l_margin + BAR_LABEL_W + 3
     bar_w = pdf.epw - BAR_LABEL_W - 3 - BAR_VALUE_W
@@ -278,11 +255,11 @@ def _draw_bars(renderer: Renderer, title, categories, series, totals, chunk, leg
         with pdf.local_context():
             pdf.set_draw_color(*WHITE)
             pdf.set_line_width(0.3)
-            for j, (_, values) in enumerate(series):
+            for _, values, colour in series:
                 value = values[i]
                 if value <= 0:
                     continue
-                pdf.set_fill_color(*SERIES[j % len(SERIES)])
+                pdf.set_fill_color(*colour)
                 pdf.rect(at(left), y, at(left + value) - at(left), BAR_H, style="FD")
                 left += value
         pdf.use(8, "B", INK)
@@ -324,15 +301,3 @@ def _no_data(renderer: Renderer) -> None:
     pdf.write_block(renderer.strings["no_data"], pdf.epw, 5)
     pdf.ln(3)
     pdf.use(BODY_SIZE)
-
-
-def _nice_step(raw: float) -> float:
-    """1, 2, 2.5 or 5 times a power of ten, at least `raw`."""
-    if not raw > 0 or not math.isfinite(raw):
-        return 1.0
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        if factor * power >= raw - 1e-12:
-            return factor * power
-    return 10 * power
-

@@ -10,7 +10,8 @@ One module per kind of answer: common (normalisation, the error), messages (the
 words of every refusal, French and English), answers (skip, yes / no, a name),
 numbers (counts, marks; number words through text2num), hours (time per week),
 options (choices by name, position or age band), english (English words put in the
-terms of the count and duration grammar). Every parser is linear in its input
+terms of the count and duration grammar), phrases (everyday phrases said instead of a
+number: « pas de budget », « moi toute seule », « jamais »). Every parser is linear in its input
 (benchmarks/parsers.py); the length limit of an answer is parse.MAX_ANSWER_CHARS.
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from wizard.questionnaire.freetext import english
+from wizard.questionnaire.freetext import english, phrases
 from wizard.questionnaire.freetext.common import Item, _echo, _fail, _fold, _Num
 from wizard.questionnaire.freetext.numbers import (
     _is_negative,
@@ -272,6 +272,8 @@ def parse_hours(text: str, *, maximum: float = 168, lang: str = "fr") -> float:
     any other word it cannot use is refused rather than dropped.
     """
     _refuse_calculation(text, "10", lang)
+    if phrases.no_time(text, lang):  # « pas le temps »: 0, which a question's minimum refuses by saying why
+        return 0.0
     items = _items(text, lang)
     if _is_negative(text, items):
         raise _fail("hours_expected", lang)

@@ -81,8 +81,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give at most {hi} hours per week.",
     },
     "hours_at_least": {
-        "fr": "Indiquez au moins {lo}" + NBSP + "h par semaine.",
-        "en": "Give at least {lo} hours per week.",
+        "fr": "Indiquez au moins {lo}" + NBSP + "h par semaine : même la présence la plus réduite "
+              "demande un peu de temps.",
+        "en": "Give at least {lo} hours per week: even the smallest presence takes some time.",
+    },
+    "hours_none": {
+        "fr": "Sans aucune heure par semaine, aucune stratégie ne peut tenir : même la présence la plus "
+              "réduite demande un peu de temps. Indiquez le temps que vous pourriez obtenir, au moins "
+              "{lo}" + NBSP + "h par semaine.",
+        "en": "With no hours at all, no strategy can hold: even the smallest presence takes some time. "
+              "Give the time you could obtain, at least {lo} hours per week.",
     },
     # yes / no, a name (answers.py)
     "yes_no_expected": {

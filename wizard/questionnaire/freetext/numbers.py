@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping, Sequence
 
 from text_to_num import find_numbers
 
-from wizard.questionnaire.freetext import english
+from wizard.questionnaire.freetext import english, phrases
 from wizard.questionnaire.freetext.common import Item, _fail, _fold, _Num
 
 _ZERO = {"fr": {"zero", "aucun", "aucune", "rien"}, "en": {"zero", "none", "nothing", "nil", "nought"}}
@@ -190,6 +191,8 @@ def parse_number(
     """A count or an amount, in digits or in words (« 1 500 », « 2k », « une vingtaine »;
     in English « 1,500 », « a hundred and fifty », « a dozen »).
 
+    An everyday phrase said as the whole answer stands for its number (freetext.phrases):
+    « pas de budget » is 0, « moi toute seule » is 1 (« no budget », « just me »).
     Two numbers are read as a range and give its midpoint (« entre 3 et 5 » -> 4),
     because people answer with a range when they are unsure. With integer=True a
     typed decimal (« 1,5 ») is refused, while a midpoint is rounded half up. Powers
@@ -201,7 +204,8 @@ def parse_number(
     example = {"example": "12"}
     if _is_negative(text, items):
         raise _fail("number_positive", lang, **example)
-    values = [v for _, v in _numbers(items)]
+    said = phrases.count_phrase(text, lang)
+    values = [float(said)] if said is not None else [v for _, v in _numbers(items)]
     if not values:
         raise _fail("number_expected", lang, **example)
     if len(values) > 2:
@@ -222,11 +226,17 @@ def parse_number(
     return value if integer else float(value)
 
 
-def parse_scale(text: str, *, low: int = 1, high: int = 5, lang: str = "fr") -> int:
-    """A mark such as « 4 », « 4/5 », « quatre sur cinq », « four out of five » or « ⭐⭐⭐⭐ »."""
+def parse_scale(text: str, *, low: int = 1, high: int = 5, lang: str = "fr",
+                labels: Mapping[int, Sequence[str]] | None = None) -> int:
+    """A mark such as « 4 », « 4/5 », « quatre sur cinq », « four out of five » or « ⭐⭐⭐⭐ »;
+    or a label of the scale typed as such (`labels`: mark -> its names, « Jamais », « Toujours,
+    dans un délai annoncé »: the words before a comma are enough), else a word for one of its
+    ends (« jamais », « toujours »; « never », « always »)."""
     stars = [c for c in text if not c.isspace() and c != "\ufe0f"]
-    value: float | None = None
-    if stars and all(c in "⭐★" for c in stars):
+    value: float | None = phrases.scale_label(text, labels or {}, low, high, lang)
+    if value is not None:
+        pass
+    elif stars and all(c in "⭐★" for c in stars):
         value = len(stars)
     else:
         _refuse_calculation(text, str(max(high - 1, low)), lang)
