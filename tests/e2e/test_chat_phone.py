@@ -72,7 +72,8 @@ def test_modifier_from_the_results_lands_on_the_question(app_server, browser_pag
     page.goto(f"{app_server.url}/?s={token}")
     page.get_by_text("Votre stratégie", exact=True).wait_for(timeout=30_000)
     idle(page)
-    page.locator("summary", has_text="Vos réponses").click()
+    page.get_by_test_id("stCheckbox").filter(has_text="Vos réponses").first.click()  # drawn on demand
+    idle(page)
     edit = page.locator(".st-key-edit-structure_country").get_by_role("button")
     edit.scroll_into_view_if_needed()
     edit.tap()

@@ -65,8 +65,8 @@ def test_hostile_text_is_inert_on_the_results_page(app_server, browser_page):
     page.goto(f"{app_server.url}/?s={token}")
     page.get_by_text("Votre stratégie", exact=True).wait_for(timeout=30_000)
     idle(page)
-    for title in ("Votre profil", "Vos réponses"):  # unfold the summary and the transcript
-        page.get_by_test_id("stExpander").filter(has_text=title).locator("summary").first.click()
+    for title in ("Votre profil", "Vos réponses"):  # show the summary and the transcript (drawn on demand)
+        page.get_by_test_id("stCheckbox").filter(has_text=title).first.click()
         idle(page)
     assert page.evaluate("() => window.pwned") is None
     assert page.evaluate(FORBIDDEN) == []

@@ -148,6 +148,7 @@ def test_modifier_from_the_results_lands_on_the_question_and_progress_never_goes
         answer_with_buttons(at, BY_BUTTONS[key])
     assert shown == sorted(shown) and shown[-1] == 1  # the bar never moves backwards
     assert any(h.value == "Votre stratégie" for h in at.header)
+    next(tg for tg in at.toggle if tg.key == "show-answers").set_value(True).run()  # the transcript, on demand
     click(at, "Modifier", "edit-structure_kind")  # from the transcript at the bottom of the results
     assert state(at).editing == "structure_kind"
     blocks = top_level(at)

@@ -320,14 +320,16 @@ def _finished(svc: ConversationService, s: ChatState, knowledge: Knowledge, all_
     results.render(profile, knowledge, date.today(), lang, on_new=_on_restart)
     if q.outro:  # after the strategy: where the profile and the answers are
         st.caption(q.outro.get(lang))
-    with st.expander(t("done_title", lang), icon=":material/badge:"):
+    # Drawn only when asked for: folded, these ~70 elements would still be sent to the phone.
+    if st.toggle(t("done_title", lang), key="show-profile"):
         section = None
         for sec, name, value in summary_rows(profile, lang):
             if sec != section:
                 st.markdown(f"**{sec}**")
                 section = sec
             st.text(f"{name}\u00a0: {value}")
-    _transcript(all_steps, s, lang)
+    if st.toggle(t("answers_title", lang), key="show-answers"):
+        _transcript(all_steps, s, lang, expanded=True)
     if s.token:
         _resume_link(s.token, lang)
 
