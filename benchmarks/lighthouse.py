@@ -2,7 +2,7 @@
 
 Two Streamlit servers are started in this run, each on a free port of 127.0.0.1:
 
-- the bare chat app, ../shared/bench/floor_app.py (benchmarks/turn.py FLOOR, or CAP_FLOOR_APP),
+- the bare chat app, benchmarks/floor_app.py (benchmarks/turn.py FLOOR, or CAP_FLOOR_APP),
   run from its own folder (no Cap Réseaux config);
 - Cap Réseaux, `streamlit run app.py` with a temporary SQLite DATABASE_URL, holding one
   finished conversation (benchmarks/turn.py ANSWERS plus the three last maturity answers),

@@ -2,7 +2,7 @@
 
     python benchmarks/pdf.py [--rounds 7] [--profile examples/mission-locale-rurale.json] [--cprofile]
 
-Three figures, measured in one process on the same Document (shared/DESIGN.md, "Quality bars"):
+Three figures, measured in one process on the same Document (the project's quality bars: ratios, never wall-clock limits):
 
 - strategy PDF: `render_pdf(document)`, the real document (cover, contents, tables, charts);
 - fpdf2 floor: every text of that Document (title, headings, paragraphs, list items, table

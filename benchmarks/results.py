@@ -8,7 +8,7 @@ strategy cache emptied first (the cold path: what a person waits for the first t
 - resume link: a finished conversation's link opened in a new session: the first run.
 
 The baseline is the floor of benchmarks/turn.py: one chat turn of the bare chat app
-(../shared/bench/floor_app.py) after 30 turns. Ratios matter (target ≤ 3 for both), absolute
+(benchmarks/floor_app.py) after 30 turns. Ratios matter (target ≤ 3 for both), absolute
 times depend on the machine.
 
     python benchmarks/results.py [--samples 7]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-FLOOR = Path(os.environ.get("CAP_FLOOR_APP", ROOT.parent / "shared" / "bench" / "floor_app.py"))
+FLOOR = Path(os.environ.get("CAP_FLOOR_APP", ROOT / "benchmarks" / "floor_app.py"))  # the bare chat app
 
 from streamlit.testing.v1 import AppTest
 
