@@ -23,6 +23,7 @@ Q = load(SHIPPED / "diagnostic.yaml")
 KEY = re.compile(r"\[[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+(?:[,;] ?[A-Z][A-Z0-9-]*)*\]")  # [DIPLOMEO-2023]
 FOLD = 844
 MAX_HEIGHT = 3500
+MAX_NODES = 650  # body elements: 710 with every source listed (Lighthouse scored it 40–52), 611 now (54, the bare chat app 55)
 
 
 def idle(page) -> None:
@@ -97,6 +98,13 @@ def test_the_wizard_by_quick_replies_then_the_results_on_a_phone(app_server, bro
     height = page.evaluate("document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight")
     assert height <= MAX_HEIGHT, height
     print(f"results page at 390×844: summary ends at {box['y'] + box['height']:.0f} px, folded height {height} px")
+
+    # 8. light on a phone: what Lighthouse counts stays small, no heavy chunk is fetched
+    nodes = page.evaluate("document.body.querySelectorAll('*').length")
+    assert nodes <= MAX_NODES, nodes
+    fetched = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [u for u in fetched if re.search(r"/(PlotlyChart|StreamlitSyntaxHighlighter)\.", u)]
+    print(f"results page: {nodes} DOM elements")
 
     # 2. numbered notes, never an internal key
     text = page.get_by_test_id("stMain").text_content()  # folded and hidden tabs included

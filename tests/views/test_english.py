@@ -72,7 +72,7 @@ def interface_strings(at: AppTest) -> list[str]:
     for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader", "header"):
         for el in getattr(at, kind):
             for line in el.value.split("\n"):
-                if re.match(r"^(- \*\*\[|\d+\. )", line) or not line.strip():  # a source: its title as published
+                if re.match(r"^(- \*\*\[|- \\\[\d+\\\] |\d+\. )", line) or not line.strip():  # a source: its title as published
                     continue
                 out.append(line)
     out += [b.label for b in at.button] + [e.label for e in at.expander] + [m.label for m in at.metric]

@@ -93,26 +93,43 @@ def test_charts_are_drawn_only_when_asked_for():
     assert any(shape.get("y0") == 9 for shape in bars["layout"]["shapes"])  # the hours-available line
 
 
+NOTE = re.compile(r"\[\\\[(\d+(?:,\u00a0\d+)*)\\\]\]\(#sources\)")  # [\[3,\u00a07\]](#sources)
+LISTED = re.compile(r"^- \\\[(\d+)\\\] (.+)$", re.MULTILINE)  # - \[3\] Publisher, title…
+
+
+def notes(at: AppTest) -> set[int]:
+    return {int(n) for m in NOTE.finditer(page_text(at)) for n in m.group(1).split(",\u00a0")}
+
+
+def listed(at: AppTest) -> dict[int, str]:
+    return {int(n): line for m in at.markdown for n, line in LISTED.findall(m.value)}
+
+
 def test_citations_are_numbered_notes_and_no_internal_key_shows():
     at = page(EXAMPLE)
     text = page_text(at)
     assert not KEY.findall(text), KEY.findall(text)[:5]
-    assert "](#sources)" in text  # [n] links to the sources list
     assert "Sources" in [h.value for h in at.subheader]
-    listed = next(m.value for m in at.markdown if m.value.startswith("1. "))
-    assert "2. " in listed
+    cited, shown = notes(at), listed(at)
+    assert cited and set(shown) == cited  # every note of the section on screen is listed, nothing else
+    next(t for t in at.toggle if t.key == "all-sources").set_value(True).run()
+    every = listed(at)
+    assert set(every) == set(range(1, len(every) + 1)) and len(every) > len(shown)
+    assert all(every[n] == shown[n] for n in shown)
 
 
 def test_one_section_at_a_time_and_the_notes_keep_their_numbers():
     at = page(EXAMPLE)
     assert any(e.label.startswith("Pourquoi pas les autres") for e in at.expander)
     assert not any(e.label.startswith("Mois ") for e in at.expander)  # the plan is not drawn yet
-    sources = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    first = listed(at)
     section(at, "plan")
     assert any(e.label.startswith("Mois 1") for e in at.expander)
     assert sum(e.label.startswith("Mois ") for e in at.expander) <= 3  # by month, not thirteen weeks
     assert not any(e.label.startswith("Pourquoi pas les autres") for e in at.expander)
-    assert next(m.value for m in at.markdown if m.value.startswith("1. ")) == sources
+    then = listed(at)
+    assert set(then) == notes(at) and set(then) != set(first)
+    assert all(then[n] == first[n] for n in set(first) & set(then))  # [n] is the same source everywhere
 
 
 def test_each_reason_for_leaving_a_network_out_is_said_once():

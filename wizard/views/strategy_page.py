@@ -38,9 +38,12 @@ class Notes:
         self.citations = Citations(s.sources)
         for source in s.sources:
             self.citations.number(source.key)
+        self.cited: set[int] = set()  # the numbers this page has shown so far
 
     def __call__(self, text: str, keys=()) -> str:
         numbered = self.citations.text(text, keys)
+        for m in NUMBERED.finditer(numbered):
+            self.cited.update(int(n) for n in re.split(r",[ \u00a0]", m.group(1)))
         return NUMBERED.sub(lambda m: f"[\\[{m.group(1)}\\]](#{SOURCES_ANCHOR})", numbered)
 
 
@@ -80,16 +83,14 @@ def _channels(s: Strategy, lang: str, note: Notes) -> None:
     for w in s.warnings:
         st.warning(note(w.message), icon=":material/warning:")
     st.caption(_t("score_help", lang))
-    for c in s.channels:
+    for c in s.channels:  # one card, three elements: each element costs a phone dozens of nodes
         with st.container(border=True):
-            st.markdown(f"**{c.label}** — {c.role}")
             parts = c.score_parts
-            st.caption(_t("score_parts", lang).format(
-                score=c.score, audience=round(parts.audience), goals=round(parts.goals),
-                resources=round(parts.resources), presence=round(parts.presence)))
             rhythm = rhythm_words(c.rhythm, lang, c.rhythm_text) or ", ".join(c.rhythm_text)
-            st.markdown(f"{_t('rhythm', lang)}{_c(lang)}{rhythm}, {hours(c.hours_per_week, lang)} "
-                        f"{_t('per_week', lang)}")
+            st.markdown(f"**{c.label}** — {c.role}\n\n" + ":small[" + _t("score_parts", lang).format(
+                score=c.score, audience=round(parts.audience), goals=round(parts.goals),
+                resources=round(parts.resources), presence=round(parts.presence)) + "]\n\n"
+                + f"{_t('rhythm', lang)}{_c(lang)}{rhythm}, {hours(c.hours_per_week, lang)} {_t('per_week', lang)}")
             with st.expander(_t("why", lang)):
                 st.markdown("\n".join(f"- {note(r)}" for r in c.reasons))
     if any("Cap Réseaux" in r for c in s.channels for r in c.reasons):
@@ -201,11 +202,17 @@ def _arguments(s: Strategy, lang: str, note: Notes) -> None:
 
 
 def _sources(s: Strategy, lang: str, note: Notes) -> None:
+    """The sources cited in the section on screen, under their note numbers; all of them on demand
+    (55 items are a few thousand nodes a phone would lay out for nothing)."""
     st.subheader(_t("sources", lang), anchor=SOURCES_ANCHOR)
-    listed = note.citations.listed()
-    with st.expander(_t("sources_intro", lang)):
-        st.markdown("\n".join(f"{n}. {_plain(source_line(src, lang, url=False))}"
-                              + (f" — <{src.url}>" if src.url else "") for n, src in enumerate(listed, 1)))
+    numbered = list(enumerate(note.citations.listed(), 1))
+    with st.expander(_t("sources_here", lang).format(n=len(note.cited))):
+        every = st.toggle(_t("all_sources", lang).format(n=len(numbered)), key="all-sources")
+        shown = numbered if every else [(n, src) for n, src in numbered if n in note.cited]
+        st.caption(_t("sources_intro", lang))
+        if shown:
+            st.markdown("\n".join(f"- \\[{n}\\] {_plain(source_line(src, lang, url=False))}"
+                                    + (f" — <{src.url}>" if src.url else "") for n, src in shown))
 
 
 _LINK_TEXT = re.compile(r"https?://\S+")
