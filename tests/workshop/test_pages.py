@@ -40,9 +40,10 @@ def test_a_trainer_creates_a_workshop_and_gets_a_code_a_qr_and_a_secret_link(sto
     w = workshops.by_trainer(token)
     assert w is not None and w.title == "Formation réseaux sociaux, 12 mars"
     assert any(w.code in h.value for h in at.subheader)
-    assert at.get("imgs") or at.get("image")  # the QR code, shown large
+    assert at.get("image")  # the QR code, shown large
     labels = [d.proto.label for d in at.get("download_button")]
     assert "QR code (PNG)" in labels and "QR code (SVG)" in labels
+    assert "Synthèse du groupe (PDF)" in labels  # the group PDF, built when clicked
     texts = "\n".join(t.value for t in at.text)
     assert f"/atelier?code={w.code}" in texts and f"/salle?code={w.code}" in texts and token in texts
 
@@ -93,6 +94,7 @@ def test_the_room_counts_and_hides_results_until_revealed(stores):
     for goal in ("inform", "inform", "partners"):
         conv = svc.start()
         svc.answer(conv, "goals", [goal])
+    svc.answer(conv, "maturity_strategy", 3)
     room = page("pages/salle", code=w.code)
     assert {m.label: m.value for m in room.metric}["Participants"] == "3"
     assert any("révélera" in i.value for i in room.info)
@@ -102,6 +104,7 @@ def test_the_room_counts_and_hides_results_until_revealed(stores):
     assert "Objectifs" in [h.value for h in room.subheader]
     assert "Informer les jeunes** ████████████ 2" in shown  # the revealed aggregate matches the answers
     assert "[" not in shown.replace("**", "")  # no internal source key
+    assert "Autodiagnostic moyen (sur 5)" in [h.value for h in room.subheader] and room.get("image")  # the radar
     workshops.set(w.id, shown="goals")
     room.run()
     assert any("objectif" in h.value.lower() for h in room.subheader)

@@ -86,7 +86,7 @@ def test_the_room_counts_and_aggregates_what_participants_answered(stores):
     participant(sessions, w.id, ANSWERS)
     participant(sessions, w.id, {**ANSWERS, "goals": ["partners"], "age_bands": ["18_25"], "hours_per_week": 12.0})
     people = workshops.participants(w.id)
-    r = aggregates.room(people, SHORT, default(), "fr", lambda p: None, lambda b: b)
+    r = aggregates.room(people, SHORT, default(), "fr", lambda p: None)
     assert r.joined == 2 and r.finished == 0
     assert {c.id: c.count for c in r.goals} == {"inform": 1, "partners": 1}
     assert {c.id: c.count for c in r.hours} == {"2-5": 1, "10-20": 1}

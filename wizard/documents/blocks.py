@@ -79,7 +79,7 @@ Block = Union[Heading, Paragraph, Bullets, Table, RadarChart, StackedBars, PageB
 
 @dataclass(frozen=True)
 class Document:
-    kind: Literal["strategy", "brief"]
+    kind: Literal["strategy", "brief", "group"]
     title: str
     subtitle: str
     structure_name: str

@@ -55,7 +55,8 @@ def _pages(lang: str) -> dict[str, Callable[[], None]] | None:
     return {
         "diagnostic": lambda: chat.render(conversation_service(sessions, questionnaire(), lang), knowledge()),
         "join": lambda: workshop_join.render(sessions, workshops, questionnaire, knowledge(), lang),
-        "trainer": lambda: workshop_trainer.render(workshops, questionnaire, list(demo_profiles()), lang),
+        "trainer": lambda: workshop_trainer.render(workshops, questionnaire, list(demo_profiles()), lang,
+                                                   knowledge(), strategy_of),
         "room": lambda: workshop_room.render(workshops, questionnaire, strategy_of, knowledge(), lang, demo_of),
     }
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wizard.documents.docx.pictures import radar_png
+from wizard.documents.words import STRINGS, lang_key
 from wizard.formatting import hours, percent
 from wizard.i18n import phrases
 from wizard.questionnaire import describe, flow
 from wizard.store.workshops import WorkshopStore
 from wizard.views.summary import summary_rows
 from wizard.workshop import aggregates
+from wizard.workshop.group_document import maturity_chart
 
 _t = phrases("workshop")
 REFRESH_SECONDS = 4
@@ -61,8 +64,7 @@ def _live(workshops: WorkshopStore, wid: int, questionnaire_of, strategy_of, kno
         counts = aggregates.distribution(people, q, w.shown, lambda v: describe.answer(step, v, lang))
         _bars(counts)
         return
-    r = aggregates.room(people, q, knowledge, lang, strategy_of,
-                        lambda b: _t(f"hours_bucket_{b.split('-')[0].rstrip('+')}", lang))
+    r = aggregates.room(people, q, knowledge, lang, strategy_of)
     for title, counts in (("room_goals", r.goals), ("room_concerns", r.concerns), ("room_hours", r.hours),
                           ("room_recommended", r.recommended)):
         if counts:
@@ -72,10 +74,10 @@ def _live(workshops: WorkshopStore, wid: int, questionnaire_of, strategy_of, kno
         st.markdown(_t("room_workload", lang).format(total=hours(r.workload_total, lang),
                                                      mean=hours(r.workload_mean, lang)))
     _usage(r, knowledge, lang)
-    marks = [m for m in r.maturity if m.mean is not None]
-    if marks:
+    if any(m.mean is not None for m in r.maturity):  # the radar of the group PDF, as a picture
         st.subheader(_t("room_maturity", lang))
-        st.markdown("\n".join(f"- {m.label}\u00a0: {m.mean:.1f}" for m in marks))
+        chart = maturity_chart(r, _t("room_maturity", lang))
+        st.image(radar_png(chart, lang, STRINGS[lang_key(lang)]["not_assessed"]), width=640)
 
 
 def _bars(counts) -> None:
@@ -92,14 +94,8 @@ def _usage(r: aggregates.Room, knowledge, lang: str) -> None:
     st.markdown("\n".join("- " + _t("room_usage_row", lang).format(
         channel=u.label, used=u.used_by,
         share=percent(u.audience_share / 100, lang) if u.audience_share is not None else _t("none_yet", lang))
-        + (f" ({_sources(u.sources, knowledge, lang)})" if u.sources else "") for u in rows[:8]))
+        + (f" ({', '.join(u.source_names)})" if u.source_names else "") for u in rows[:8]))
     st.caption(_t("room_usage_note", lang))
-
-
-def _sources(keys: list[str], knowledge, lang: str) -> str:
-    """Sources named as a reader knows them (« Diplomeo 2023 »), never by an internal key."""
-    known = [knowledge.sources[k] for k in keys if k in knowledge.sources]
-    return ", ".join(dict.fromkeys(f"{s.publisher_in(lang)} {s.year or ''}".strip() for s in known))
 
 
 def _demo(name: str, step: int, demo_of, lang: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
+from functools import partial
 
 import segno
 import streamlit as st
@@ -26,7 +28,8 @@ def base_url() -> str:
     return re.sub(r"/(atelier|formateur|salle)/?$", "", url).rstrip("/")
 
 
-def render(workshops: WorkshopStore, questionnaire_of, demos: list[str], lang: str) -> None:
+def render(workshops: WorkshopStore, questionnaire_of, demos: list[str], lang: str,
+           knowledge=None, strategy_of=None) -> None:
     token = st.query_params.get(TRAINER_PARAM)
     if not token:
         _create(workshops, demos, lang)
@@ -36,7 +39,7 @@ def render(workshops: WorkshopStore, questionnaire_of, demos: list[str], lang: s
         st.error(_t("trainer_unknown", lang), icon=":material/link_off:")
         return
     _links(w, token, lang)
-    _controls(workshops, w, questionnaire_of(w.questionnaire_id), lang)
+    _controls(workshops, w, questionnaire_of(w.questionnaire_id), lang, knowledge, strategy_of)
 
 
 def _create(workshops: WorkshopStore, demos: list[str], lang: str) -> None:
@@ -80,7 +83,7 @@ def _links(w: Workshop, token: str, lang: str) -> None:
         st.text(f"{base}/formateur?{TRAINER_PARAM}={token}")
 
 
-def _controls(workshops: WorkshopStore, w: Workshop, q: Questionnaire, lang: str) -> None:
+def _controls(workshops: WorkshopStore, w: Workshop, q: Questionnaire, lang: str, knowledge, strategy_of) -> None:
     st.subheader(_t("controls", lang))
     if w.closed:
         st.info(_t("closed_note", lang), icon=":material/lock:")
@@ -99,6 +102,12 @@ def _controls(workshops: WorkshopStore, w: Workshop, q: Questionnaire, lang: str
             st.rerun()
     participants = workshops.participants(w.id)
     _approvals(workshops, w, q, participants, lang)
+    if knowledge is not None and strategy_of is not None:  # built when clicked, not on every rerun
+        st.download_button(_t("export_pdf", lang), partial(exports.group_pdf, w, q, participants, knowledge,
+                                                           strategy_of, lang, date.today()),
+                           file_name=f"atelier-{w.code}-synthese.pdf" if lang != "en" else f"workshop-{w.code}-summary.pdf",
+                           mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:",
+                           type="primary", key="ws-export-pdf")
     cols = st.columns(2)
     cols[0].download_button(_t("export_csv", lang), exports.as_csv(q, participants), file_name=f"atelier-{w.code}.csv",
                             mime="text/csv", on_click="ignore")

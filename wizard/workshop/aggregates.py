@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pydantic import BaseModel
 
 from wizard.engine.audience import usage_for
+from wizard.i18n import phrases
 from wizard.knowledge import Knowledge
 from wizard.questionnaire import flow
 from wizard.questionnaire.model import Questionnaire
@@ -22,6 +23,7 @@ from wizard.store.workshops import Participant
 from wizard.strategy import Strategy
 from wizard.vocabulary import ids, label
 
+_t = phrases("workshop")
 HOUR_BUCKETS = ((0, 2), (2, 5), (5, 10), (10, 20), (20, None))  # hours a week, [low, high)
 
 
@@ -44,6 +46,7 @@ class UsageRow(BaseModel):
     used_by: int  # participants with an account there today
     audience_share: float | None  # weighted published usage for the bands the room chose, in %
     sources: list[str] = []
+    source_names: list[str] = []  # as a reader knows them: « Diplomeo 2023 », never a key
 
 
 class Room(BaseModel):
@@ -72,8 +75,13 @@ def hours_bucket(h: float) -> str:
     return "20+"
 
 
+def bucket_label(bucket: str, lang: str) -> str:
+    """« 2 à 5 h » for the bucket "2-5" (wizard/catalogue/workshop.yaml)."""
+    return _t(f"hours_bucket_{bucket.split('-')[0].rstrip('+')}", lang)
+
+
 def room(participants: list[Participant], q: Questionnaire, kb: Knowledge, lang: str,
-         strategy_of: Callable[[Participant], Strategy | None], hours_label: Callable[[str], str]) -> Room:
+         strategy_of: Callable[[Participant], Strategy | None]) -> Room:
     data = [flow.profile_data(q, p.answers) for p in participants]
     goals = [g for d in data for g in d.get("goals", [])]
     concerns = [c for d in data for c in d.get("concerns", [])]
@@ -93,7 +101,7 @@ def room(participants: list[Participant], q: Questionnaire, kb: Knowledge, lang:
         joined=len(participants), finished=sum(1 for p in participants if p.finished),
         goals=_counts("goal", goals, lang), concerns=_counts("concern", concerns, lang),
         channels_used=_counts("channel", used, lang),
-        hours=[Count(id=b, label=hours_label(b), count=hours[b]) for b in order if hours[b]],
+        hours=[Count(id=b, label=bucket_label(b, lang), count=hours[b]) for b in order if hours[b]],
         maturity=maturity, recommended=_counts("channel", recommended, lang),
         workload_total=total, workload_mean=round(total / len(strategies), 1) if strategies else None,
         usage=usage_rows(data, kb, lang))
@@ -110,8 +118,13 @@ def usage_rows(data: list[dict], kb: Knowledge, lang: str) -> list[UsageRow]:
         share = round(sum(u.value for u in figures) / len(figures), 1) if figures else None
         sources = sorted({k for u in figures for k in u.sources})
         rows.append(UsageRow(channel=cid, label=label("channel", cid, lang), used_by=used[cid],
-                             audience_share=share, sources=sources))
+                             audience_share=share, sources=sources, source_names=source_names(sources, kb, lang)))
     return sorted(rows, key=lambda r: (-(r.audience_share or 0), r.channel))
+
+
+def source_names(keys: list[str], kb: Knowledge, lang: str) -> list[str]:
+    known = [kb.sources[k] for k in keys if k in kb.sources]
+    return list(dict.fromkeys(f"{s.publisher_in(lang)} {s.year or ''}".strip() for s in known))
 
 
 def distribution(participants: list[Participant], q: Questionnaire, key: str,

@@ -1,14 +1,18 @@
 """A workshop's anonymous answers for the trainer: one row per participant, one column per
-question (CSV), and the same as JSON. No pseudonym, no token; a free-text answer only once the
+question (CSV), the same as JSON, and the group PDF (the aggregates, then one anonymous summary
+per participant). No pseudonym, no token; a free-text answer only once the
 trainer approved it for projection (a structure's name could say who answered). Pure."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Callable
+from datetime import date
 
 from wizard.questionnaire.model import Questionnaire
-from wizard.store.workshops import Participant
+from wizard.store.workshops import Participant, Workshop
+from wizard.strategy import Strategy
 
 
 def _columns(q: Questionnaire, participants: list[Participant]) -> list[str]:
@@ -47,3 +51,12 @@ def as_csv(q: Questionnaire, participants: list[Participant]) -> str:
 def as_json(q: Questionnaire, participants: list[Participant]) -> str:
     _, data = rows(q, participants)
     return json.dumps({"questionnaire": q.id, "participants": data}, ensure_ascii=False, indent=2)
+
+
+def group_pdf(w: Workshop, q: Questionnaire, participants: list[Participant], knowledge,
+              strategy_of: Callable[[Participant], Strategy | None], lang: str, today: date) -> bytes:
+    from wizard.documents.pdf import render_pdf
+    from wizard.workshop.aggregates import room
+    from wizard.workshop.group_document import group_document
+    r = room(participants, q, knowledge, lang, strategy_of)
+    return render_pdf(group_document(w.title, r, participants, q, strategy_of, lang, today))
