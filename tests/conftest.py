@@ -8,6 +8,8 @@ CAP_REQUIRE_BROWSER=1 is set (.ci/run sets both), which turns the skip into a fa
 """
 from __future__ import annotations
 
+import contextlib
+
 import json
 import os
 import shutil
@@ -148,10 +150,18 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path}/t.sqlite"
         return
+    with fresh_schema(request.getfixturevalue("postgres_url")) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def fresh_schema(postgres: str):
+    """A URL to a new, empty schema of the test server (search_path in the connection options),
+    dropped afterwards: tests, and the servers they start, never see each other's rows."""
     from sqlalchemy import create_engine, make_url, text
 
     from wizard.store.db import database_url
-    base = database_url({"DATABASE_URL": request.getfixturevalue("postgres_url")})
+    base = database_url({"DATABASE_URL": postgres})
     schema = f"test_{uuid.uuid4().hex[:16]}"
     admin = create_engine(base)
     with admin.begin() as conn:
@@ -191,13 +201,14 @@ def store(db_url, engines):
 # --- live Streamlit server ---------------------------------------------------------
 
 class AppServer:
-    """`streamlit run app.py` on a free port of 127.0.0.1, with its own SQLite file."""
+    """`streamlit run app.py` on a free port of 127.0.0.1, with its own SQLite file (or the
+    database it is given: several servers on one PostgreSQL)."""
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, database_url: str | None = None):
         self.workdir = workdir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.database_url = f"sqlite:///{workdir}/e2e.sqlite"
+        self.database_url = database_url or f"sqlite:///{workdir}/e2e.sqlite"
         self.proc: subprocess.Popen | None = None
         self._log = None
         self.starts = 0

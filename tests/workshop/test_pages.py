@@ -39,6 +39,7 @@ def test_a_trainer_creates_a_workshop_and_gets_a_code_a_qr_and_a_secret_link(sto
     token = at.query_params["t"]
     w = workshops.by_trainer(token)
     assert w is not None and w.title == "Formation réseaux sociaux, 12 mars"
+    assert w.questionnaire_id == "atelier"  # the short questionnaire, made for a workshop, unless chosen otherwise
     assert any(w.code in h.value for h in at.subheader)
     assert at.get("image")  # the QR code, shown large
     labels = [d.proto.label for d in at.get("download_button")]

@@ -18,7 +18,7 @@ from wizard.workshop import exports
 
 _t = phrases("workshop")
 TRAINER_PARAM = "t"
-QUESTIONNAIRES = {"diagnostic": "questionnaire_full", "atelier": "questionnaire_short"}
+QUESTIONNAIRES = {"atelier": "questionnaire_short", "diagnostic": "questionnaire_full"}  # short first: made for a workshop
 DEMO_STEPS = 4  # the demo profile's answers, its networks, its workload, its first actions
 
 
