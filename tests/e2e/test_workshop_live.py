@@ -84,8 +84,11 @@ def test_a_trainer_and_three_participants_on_two_replicas(replicas, new_page):
     idle(trainer)
     room.get_by_text("Quel type de structure êtes-vous", exact=False).wait_for(timeout=ROOM_REFRESH)
     bars = room.get_by_test_id("stMain").inner_text()
-    counts = {label: int(n) for label, n in re.findall(r"(Mission Locale|Association de jeunesse)\s*█+\s*(\d+)", bars)}
+    counts = {label: int(n) for label, n in re.findall(r"(Mission Locale|Association de jeunesse)\W*█+\s*(\d+)", bars)}
     assert counts == {"Mission Locale": 2, "Association de jeunesse": 1}, bars
+    room.screenshot(path="/tmp/e2e-room-view.png")
+    for chrome in ("stSidebar", "stExpandSidebarButton"):  # a projected page: nothing but the room
+        assert room.get_by_test_id(chrome).is_hidden(), chrome
 
     # A participant's phone never shows the trainer controls nor another participant's answers
     other = new_page()

@@ -103,7 +103,7 @@ def test_the_room_counts_and_hides_results_until_revealed(stores):
     room.run()
     shown = "\n".join(m.value for m in room.markdown)
     assert "Objectifs" in [h.value for h in room.subheader]
-    assert "Informer les jeunes** ████████████ 2" in shown  # the revealed aggregate matches the answers
+    assert "| **Informer les jeunes** | ████████████ 2 |" in shown  # the revealed aggregate matches the answers
     assert "[" not in shown.replace("**", "")  # no internal source key
     assert "Autodiagnostic moyen (sur 5)" in [h.value for h in room.subheader] and room.get("image")  # the radar
     workshops.set(w.id, shown="goals")
@@ -130,3 +130,29 @@ def test_the_trainer_walks_the_room_through_the_demo_step_by_step(stores):
     workshops.set(w.id, demo_step=2)
     room.run()
     assert any(m.value.startswith("- **") and " — " in m.value for m in room.markdown)
+
+
+SHORT_ANSWERS = {"structure_kind": "pij", "structure_country": "fr", "current_channels": [], "goals": ["inform"],
+                 "age_bands": ["15_17"], "hours_per_week": 4.0, "people": 1, "concerns": ["time"],
+                 "maturity_strategy": 2, "maturity_content": 3, "maturity_interaction": 2}
+
+
+def test_each_participant_ends_on_their_own_strategy_and_resumes_from_their_own_link(stores):
+    sessions, workshops = stores
+    w, _ = workshops.create("Atelier", "atelier")
+    from wizard.conversation import ConversationService
+    from wizard.questionnaire import flow
+    from wizard.questionnaire.load import SHIPPED, load
+    q = load(SHIPPED / "atelier.yaml")
+    svc = ConversationService(sessions, q, "fr", workshop_id=w.id)
+    conv = svc.start()
+    for key, value in SHORT_ANSWERS.items():
+        svc.answer(conv, key, value)
+    assert flow.current(q, sessions.load(conv.token).answers) is None  # every question answered
+    mine = page("pages/atelier", s=conv.token)
+    assert "Votre stratégie" in [h.value for h in mine.header]
+    assert "Stratégie (PDF)" in [d.proto.label for d in mine.get("download_button")]
+    other = page("pages/atelier", code=w.code)  # another phone joins: nothing of the first one
+    other.button[0].click().run()
+    assert "Votre stratégie" not in [h.value for h in other.header]
+    assert not other.get("download_button") and len(workshops.participants(w.id)) == 1

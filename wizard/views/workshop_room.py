@@ -13,12 +13,18 @@ from wizard.i18n import phrases
 from wizard.questionnaire import describe, flow
 from wizard.store.workshops import WorkshopStore
 from wizard.views.summary import summary_rows
+from wizard.textclean import single_line
+from wizard.views.inert import inert
 from wizard.workshop import aggregates
 from wizard.workshop.group_document import maturity_chart
 
 _t = phrases("workshop")
 REFRESH_SECONDS = 4
-LARGE = "<style>[data-testid='stMain'] p, [data-testid='stMain'] li {font-size: 1.5rem}</style>"
+# For a projector: large type, ink on white, no sidebar nor toolbar (the trainer's page keeps them).
+LARGE = ("<style>[data-testid='stMain'] :is(p, li, td, th) {font-size: 1.5rem; color: #111}"
+         "[data-testid='stMetricValue'], [data-testid='stMetricValue'] p {font-size: 4rem; line-height: 1.1}"
+         "[data-testid='stSidebar'], [data-testid='stExpandSidebarButton'], [data-testid='stToolbar']"
+         " {display: none}</style>")
 
 
 def render(workshops: WorkshopStore, questionnaire_of, strategy_of, knowledge, lang: str,
@@ -62,14 +68,14 @@ def _live(workshops: WorkshopStore, wid: int, questionnaire_of, strategy_of, kno
         st.subheader(question.text.get(lang))
         step = flow.Step(question.id, question)
         counts = aggregates.distribution(people, q, w.shown, lambda v: describe.answer(step, v, lang))
-        _bars(counts)
+        _bars(counts, lang)
         return
     r = aggregates.room(people, q, knowledge, lang, strategy_of)
     for title, counts in (("room_goals", r.goals), ("room_concerns", r.concerns), ("room_hours", r.hours),
                           ("room_recommended", r.recommended)):
         if counts:
             st.subheader(_t(title, lang))
-            _bars(counts)
+            _bars(counts, lang)
     if r.workload_mean is not None:
         st.markdown(_t("room_workload", lang).format(total=hours(r.workload_total, lang),
                                                      mean=hours(r.workload_mean, lang)))
@@ -80,10 +86,14 @@ def _live(workshops: WorkshopStore, wid: int, questionnaire_of, strategy_of, kno
         st.image(radar_png(chart, lang, STRINGS[lang_key(lang)]["not_assessed"]), width=640)
 
 
-def _bars(counts) -> None:
-    """A count per line with a bar of blocks: readable from the back of the room, no chart library."""
+def _bars(counts, lang: str) -> None:
+    """A table of bars made of blocks, aligned so they compare at a glance from the back of the
+    room; no chart library."""
     top = max((c.count for c in counts), default=0) or 1
-    st.markdown("\n".join(f"- **{c.label}** {'█' * max(1, round(12 * c.count / top))} {c.count}" for c in counts))
+    rows = [f"| {_t('bar_answer', lang)} | {_t('bar_count', lang)} |", "| :-- | :-- |"]
+    rows += [f"| **{inert(single_line(c.label))}** | {'█' * max(1, round(12 * c.count / top))} {c.count} |"
+             for c in counts]  # an approved free-text answer is still typed text: shown inert
+    st.markdown("\n".join(rows))
 
 
 def _usage(r: aggregates.Room, knowledge, lang: str) -> None:
