@@ -291,6 +291,20 @@ def app_server(tmp_path_factory):
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def replicas(tmp_path_factory, postgres_url):
+    """Two `streamlit run` replicas sharing one PostgreSQL schema (a network of structures)."""
+    with fresh_schema(postgres_url) as url:
+        servers = [AppServer(tmp_path_factory.mktemp(f"replica-{n}"), url) for n in "ab"]
+        try:
+            for server in servers:
+                server.start()
+            yield servers
+        finally:
+            for server in servers:
+                server.stop()
+
+
 # --- browser -----------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AppServer, fresh_schema
+from conftest import AppServer
 from test_results_phone import idle, starts
 
 from wizard.store import SessionStore, make_engine
@@ -17,19 +17,6 @@ from wizard.store.workshops import WorkshopStore
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 CHOICES = ("Mission Locale", "Mission Locale", "Association de jeunesse")  # one per participant
 ROOM_REFRESH = 20_000  # ms: the room view refreshes every 4 s, on a busy 2-core machine
-
-
-@pytest.fixture(scope="module")
-def replicas(tmp_path_factory, postgres_url):
-    with fresh_schema(postgres_url) as url:
-        servers = [AppServer(tmp_path_factory.mktemp(f"replica-{n}"), url) for n in "ab"]
-        try:
-            for server in servers:
-                server.start()
-            yield servers
-        finally:
-            for server in servers:
-                server.stop()
 
 
 def create_workshop(page, server: AppServer) -> str:
