@@ -280,6 +280,21 @@ class AppServer:
         self.stop()
         self.start()
 
+    def kill(self) -> None:
+        """A crash: SIGKILL the whole process group (no shutdown, nothing flushed), then start
+        again on the same port and database."""
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            proc.wait(timeout=10)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        self.start()
+
 
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory):

@@ -217,6 +217,24 @@ def _db(args) -> int:
     return 0
 
 
+def _purge(args) -> int:
+    """Delete what the retention period no longer allows to keep (CAP_RETENTION_MONTHS, 12)."""
+    from wizard.store import SessionStore, StoreError, database_url, make_engine
+    from wizard.store.retention import purge, retention_months
+    lang = args.lang
+    try:
+        months = retention_months()
+        engine = make_engine(database_url())
+        count = purge(SessionStore(engine), months)
+    except StoreError as exc:
+        if exc.kind == "retention":
+            raise CliError(say("purge_bad_months", lang, value=escape_controls(exc.detail))) from None
+        raise CliError(say("db_unavailable" if exc.kind != "read_only" else "db_read_only", lang)) from None
+    engine.dispose()
+    print(say({0: "purged_none", 1: "purged_one"}.get(count, "purged"), lang, n=count, months=months))
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line in the command line's language (« erreur : … »),
     like every other error here."""
@@ -258,6 +276,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     d = sub.add_parser("db", help=h("help_db"))
     d.add_argument("action", choices=["upgrade"], help=h("help_db_action"))
     d.set_defaults(run=_db)
+    sub.add_parser("purge", help=h("help_purge")).set_defaults(run=_purge)
     return parser
 
 

@@ -16,6 +16,7 @@ from wizard.profile import ProfileError, parse_profile
 from wizard.questionnaire.load import SHIPPED, load
 from wizard.questionnaire.model import Questionnaire
 from wizard.store import SessionStore, make_engine
+from wizard.store.retention import purge, retention_months
 from wizard.strategy import Strategy
 
 DEFAULT_QUESTIONNAIRE = "diagnostic"
@@ -35,10 +36,12 @@ def _server_log() -> logging.Logger:
 
 @st.cache_resource
 def store(url: str) -> SessionStore:
-    """One engine (and connection pool) per database URL, shared by every session.
-    A StoreError is not cached: the next page load tries again."""
+    """One engine (and connection pool) per database URL, shared by every session, after the
+    retention purge. A StoreError is not cached: the next page load tries again."""
     _server_log()
-    return SessionStore(make_engine(url))
+    sessions = SessionStore(make_engine(url))
+    purge(sessions, retention_months())  # at start: nothing kept beyond the announced period
+    return sessions
 
 
 @st.cache_resource

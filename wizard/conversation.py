@@ -24,6 +24,7 @@ from wizard.profile import Profile
 from wizard.questionnaire import flow
 from wizard.questionnaire.model import Questionnaire
 from wizard.store import (
+    Saved,
     SessionGone,
     SessionStore,
     StoreError,
@@ -31,8 +32,12 @@ from wizard.store import (
     well_formed,
 )
 
+# deleted / expired: the conversation was deleted (by its owner, on another tab or device; by the
+# retention period) — the answers held here are not written back.
 NoticeCode = Literal["changed_elsewhere", "added_elsewhere", "saved_after_outage", "new_link",
-                     "db_replaced", "unavailable", "missing_file", "gone", "workshop_closed"]
+                     "db_replaced", "unavailable", "missing_file", "gone", "workshop_closed",
+                     "deleted", "expired"]
+ENDED = ("deleted", "expired")
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,10 @@ class Notice:
 
 
 class LinkProblem(Exception):
-    """A resume link that cannot resume: malformed, unknown here, or of another questionnaire."""
+    """A resume link that cannot resume: malformed, unknown here, of another questionnaire, or
+    whose conversation was deleted by its owner or expired (the retention period)."""
 
-    def __init__(self, reason: Literal["malformed", "unknown", "other_questionnaire"],
+    def __init__(self, reason: Literal["malformed", "unknown", "other_questionnaire", "deleted", "expired"],
                  database_created: datetime | None = None):
         super().__init__(reason)
         self.reason = reason
@@ -75,8 +81,10 @@ class ConversationService:
         self.store, self.q, self.lang = store, questionnaire, lang
         self.workshop_id, self.pseudonym = workshop_id, pseudonym
 
-    def _create(self) -> str:
-        return self.store.create(self.q.id, self.lang, workshop_id=self.workshop_id, pseudonym=self.pseudonym)
+    def _create(self, answers: dict[str, Any]) -> tuple[str, Saved]:
+        """A new stored conversation holding `answers` (one transaction): (token, Saved)."""
+        return self.store.create_with(self.q.id, self.lang, answers, workshop_id=self.workshop_id,
+                                      pseudonym=self.pseudonym)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -91,13 +99,22 @@ class ConversationService:
         stored = self.store.load(token)
         instance, created = self.store.identity()
         if stored is None:
-            raise LinkProblem("unknown", created)
+            raise LinkProblem(self.store.gone(token) or "unknown", created)
         if stored.questionnaire_id != self.q.id:
             raise LinkProblem("other_questionnaire")
+        self._touch(token)
         conv = Conversation(token=token, lang=stored.lang)
         self._adopt(conv, stored.answers, stored.revision, instance)
         conv.profile_revision = stored.revision if stored.profile is not None else None
         return conv
+
+    def _touch(self, token: str) -> None:
+        """Opening a link is activity: the retention period starts again (at most once a day).
+        A database that cannot be written to still resumes."""
+        try:
+            self.store.touch(token)
+        except StoreError:
+            pass
 
     def current(self, conv: Conversation) -> flow.Step | None:
         return flow.current(self.q, conv.answers)
@@ -115,24 +132,41 @@ class ConversationService:
         if conv.token is None and not conv.pending:
             return []  # a fresh page: nothing stored, nothing to say
         try:
-            instance = self.store.identity()[0]
-            stored = self.store.load(conv.token) if conv.token is not None else None
+            # one query: the database's id and this session's revision (None: unknown here)
+            instance, revision = self.store.state(conv.token)
             # another database (its id changed), or the same one restored from a backup (its
             # revision went back): what this page holds is written back
             replaced = (conv.instance is not None and instance != conv.instance) or (
-                stored is not None and stored.revision < conv.revision)
+                revision is not None and revision < conv.revision)
             if not conv.pending and not replaced:
-                return self._reload(conv, instance, stored)
+                return self._reload(conv, instance, revision)
             return self._write(conv, instance, replaced)
         except WorkshopClosed:  # refused, not kept for later: the workshop takes no more answers
             conv.pending = []
             stored = self.store.load(conv.token) if conv.token else None
             if stored is not None:
                 self._adopt(conv, stored.answers, stored.revision, conv.instance or "")
+            elif conv.token is None:  # a first answer: nothing was stored, nothing is shown
+                conv.answers = {}
             return [Notice("workshop_closed")]
         except StoreError as exc:
             conv.waiting = bool(conv.pending)
             return [Notice("missing_file" if exc.kind == "missing_file" else "unavailable")]
+
+    def delete(self, conv: Conversation) -> None:
+        """« Supprimer mes réponses »: the conversation and its answers, at once (StoreError when
+        the database cannot do it now: nothing is deleted, the page says so)."""
+        if conv.token is not None:
+            self.store.delete(conv.token)
+        conv.answers, conv.pending, conv.synced, conv.revision = {}, [], None, 0
+
+    def _ended(self, conv: Conversation) -> list[Notice] | None:
+        """Deleted by its owner or by the retention period: nothing held here is written back."""
+        reason = self.store.gone(conv.token) if conv.token else None
+        if reason is None:
+            return None
+        conv.answers, conv.pending, conv.synced = {}, [], None
+        return [Notice(reason)]
 
     def finish(self, conv: Conversation) -> tuple[Profile, list[Notice]]:
         """The Profile (ProfileError names a wrong field) and its storage, once per revision."""
@@ -144,7 +178,7 @@ class ConversationService:
                 conv.profile_revision = conv.revision
             return profile, []
         except SessionGone:
-            return profile, [Notice("gone")]
+            return profile, self._ended(conv) or [Notice("gone")]
         except StoreError as exc:
             return profile, [Notice("missing_file" if exc.kind == "missing_file" else "unavailable")]
 
@@ -167,14 +201,18 @@ class ConversationService:
             conv.synced = None
         else:
             change = self._replay(list(conv.pending))
-        if conv.token is None:
-            conv.token, conv.synced = self._create(), {}
         try:
-            saved = self.store.update(conv.token, change)
+            if conv.token is None:  # a first answer: the conversation is created with it
+                conv.token, saved = self._create(change({}))
+                conv.synced = {}
+            else:
+                saved = self.store.update(conv.token, change)
         except SessionGone:  # deleted meanwhile: go on under a new link with everything shown here
-            held = dict(conv.answers)
-            conv.token, conv.synced = self._create(), None
-            saved = self.store.update(conv.token, lambda _stored: held)
+            ended = self._ended(conv)  # unless its owner deleted it (or it expired): that stays done
+            if ended:
+                return ended
+            conv.token, saved = self._create(dict(conv.answers))
+            conv.synced = None
             notices.append(Notice("new_link"))
         if conv.waiting:
             notices.append(Notice("saved_after_outage"))
@@ -185,13 +223,14 @@ class ConversationService:
         self._adopt(conv, saved.after, saved.revision, instance)
         return notices
 
-    def _reload(self, conv: Conversation, instance: str, stored) -> list[Notice]:
+    def _reload(self, conv: Conversation, instance: str, revision: int | None) -> list[Notice]:
         if conv.token is None:
             return []
+        if revision == conv.revision and conv.synced is not None:
+            return []  # nothing saved elsewhere since: nothing to read
+        stored = self.store.load(conv.token) if revision is not None else None
         if stored is None:
-            return [Notice("gone")]
-        if stored.revision == conv.revision and conv.synced is not None:
-            return []
+            return self._ended(conv) or [Notice("gone")]
         notices = self._others(conv, stored.answers, stored.answers, set())
         self._adopt(conv, stored.answers, stored.revision, instance)
         return notices

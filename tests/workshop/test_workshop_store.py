@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import TODAY
@@ -11,7 +12,8 @@ from wizard.knowledge import default
 from wizard.questionnaire import flow
 from wizard.questionnaire.load import SHIPPED, load
 from wizard.store import SessionStore
-from wizard.store.workshops import CODE_ALPHABET, WorkshopStore, normal_code, wait_after
+from wizard.store.attempts import Attempts, wait_after
+from wizard.store.workshops import CODE_ALPHABET, WorkshopStore, normal_code
 from wizard.workshop import aggregates, exports
 
 SHORT = load(SHIPPED / "atelier.yaml")
@@ -116,14 +118,17 @@ def test_deleting_a_workshop_deletes_its_participants(stores):
 
 
 def test_wrong_codes_are_slowed_down_after_five_and_a_refresh_does_not_reset(stores):
-    _, workshops = stores
+    sessions, _ = stores
+    codes, links = Attempts(sessions, "code"), Attempts(sessions, "link")
     assert [wait_after(n) for n in range(8)] == [0, 0, 0, 0, 0, 1, 2, 4]
     for _ in range(6):
-        count = workshops.failed("203.0.113.7")
-    assert count == 6 and workshops.failures("203.0.113.7")[0] == 6  # stored: a new page sees it
-    assert workshops.failures("198.51.100.1")[0] == 0  # another client is not slowed
-    workshops.forgive("203.0.113.7")
-    assert workshops.failures("203.0.113.7")[0] == 0
+        count = codes.failed("203.0.113.7")
+    assert count == 6 and Attempts(sessions, "code").failures("203.0.113.7") == 6  # stored: a new page sees it
+    assert codes.wait("203.0.113.7") == 2.0  # the sixth wrong code: the next try waits 2 s
+    assert codes.failures("198.51.100.1") == 0 and links.failures("203.0.113.7") == 0  # another client, kind
+    later = datetime.now(UTC) + timedelta(hours=2)
+    assert codes.failures("203.0.113.7", now=later) == 0  # an hour without a try: the count starts again
+    assert codes.failed("203.0.113.7", now=later) == 1
 
 
 def test_the_short_questionnaire_builds_a_strategy():

@@ -8,6 +8,7 @@ SQL parameters are hidden from error messages, so the log never holds answers or
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -47,7 +48,10 @@ def check_writable(path: Path) -> None:
     """Say at start, in words, when the file or its folder cannot be written."""
     folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True)  # made here: for the app's user only
+    except FileExistsError:
+        pass
     except OSError as exc:
         raise StoreError("read_only", f"cannot create folder {folder}: {exc.strerror}") from None
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -55,6 +59,29 @@ def check_writable(path: Path) -> None:
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if p.exists() and not os.access(p, os.R_OK | os.W_OK):
             raise StoreError("read_only", f"file {p} is not writable by this user")
+
+
+def make_private(path: Path) -> None:
+    """The answers readable by the app's user only: the file (and SQLite's -wal, -shm) 0600, its
+    folder 0700 when it is Cap Réseaux's own (data/, or made by check_writable). A folder given
+    in DATABASE_URL that others can read (/tmp…) is left as it is, and said in the log: changing
+    a shared folder's mode would break other programs."""
+    uid = os.geteuid()
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if p.stat().st_uid == uid and p.stat().st_mode & 0o077:
+                os.chmod(p, 0o600)
+        except FileNotFoundError:
+            continue
+    folder = path.parent
+    info = folder.stat()
+    if info.st_mode & 0o077 and info.st_uid == uid and folder.resolve() == DEFAULT_FILE.parent.resolve():
+        os.chmod(folder, 0o700)
+    elif info.st_mode & 0o077:
+        logging.getLogger("cap_reseaux.store").warning(
+            "the database folder %s can be read by other users: give it mode 0700", folder)
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -100,6 +127,10 @@ def make_engine(url: str | None = None) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         check_writable(path)
+        try:
+            make_private(path)
+        except OSError as exc:
+            raise StoreError("read_only", f"cannot create or protect {path}: {exc.strerror}") from None
         engine = _sqlite_engine(url)
     elif url.startswith("sqlite"):
         engine = _sqlite_engine(url)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-Kind = Literal["unavailable", "missing_file", "read_only", "unsupported"]  # unsupported: DATABASE_URL names no SQLite or PostgreSQL database
+# unsupported: DATABASE_URL names no SQLite or PostgreSQL database; retention: CAP_RETENTION_MONTHS
+# is not a whole number of months from 1 to 120.
+Kind = Literal["unavailable", "missing_file", "read_only", "unsupported", "retention"]
 
 
 class StoreError(Exception):

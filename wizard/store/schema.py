@@ -11,6 +11,7 @@ from sqlalchemy import (
                         Column,
                         DateTime,
                         ForeignKey,
+                        Index,
                         Integer,
                         MetaData,
                         String,
@@ -30,7 +31,7 @@ sessions = Table(
     Column("questionnaire_id", String(64), nullable=False),
     Column("lang", String(5), nullable=False, default="fr"),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),  # the retention period counts from it
     Column("completed_at", DateTime(timezone=True)),
     Column("profile_json", Text),
     # Bumped by every write of answers: orders concurrent saves (the highest wins).
@@ -96,3 +97,13 @@ attempts = Table(
     Column("failures", Integer, nullable=False),
     Column("last_at", DateTime(timezone=True), nullable=False),
 )
+
+# A conversation deleted by its owner or by the retention period (migration 0004): only its
+# token's hash and why, so the link can say what happened. No answer is kept.
+gone = Table(
+    "gone", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("reason", String(16), nullable=False),  # "deleted" | "expired"
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_sessions_updated_at", sessions.c.updated_at)

@@ -1,11 +1,17 @@
 """Conversations: create one, store its answers as they come, find it again from its token.
 
 Several devices may write on one link at once. `update` is the one write path for
-answers: in one transaction it locks the session row, reads the stored answers, lets the
-caller compute the new set from them, and writes only the keys that changed (upsert) and
-removes only the keys the new set dropped. Saves are thereby serialised per session (the
+answers (`create_with` only stores a new conversation with its first ones): in one
+transaction it locks the session row, reads the stored answers, lets the caller compute
+the new set from them, and writes only the keys that changed (upsert) and removes only
+the keys the new set dropped. Saves are thereby serialised per session (the
 row lock on PostgreSQL, BEGIN IMMEDIATE on SQLite), each one bumps the session's
 revision, and a transient failure (deadlock, lock timeout, dropped connection) is retried.
+
+On SQLite the threads of one process also take turns on a lock of their own before BEGIN
+IMMEDIATE: SQLite's busy handler polls (sleeps of 1, 2, 5 … 100 ms), so writers colliding
+on its lock slept past its release; 60 answers at once spent 42 % of their time there. The
+busy timeout still covers other processes. The statements are built once (statements.py).
 """
 from __future__ import annotations
 
@@ -16,28 +22,31 @@ import os
 import random
 import re
 import secrets
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
+from wizard.store import statements as sql
 from wizard.store.db import sqlite_path
 from wizard.store.errors import SessionGone, StoreError, WorkshopClosed
 from wizard.store.schema import answers as answers_t
-from wizard.store.schema import meta as meta_t
+from wizard.store.schema import gone as gone_t
 from wizard.store.schema import sessions as sessions_t
-from wizard.store.schema import workshops as workshops_t
 
 TOKEN_BYTES = 24  # 192 bits
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 RETRIES = 6
+WRITE_WAIT = 15.0  # seconds a write waits for this process's other writers (SQLite's busy timeout too)
+_WRITERS: dict[str, threading.RLock] = {}  # SQLite: one lock per database file in this process
+_WRITERS_GUARD = threading.Lock()
 log = logging.getLogger("cap_reseaux.store")
 
 
@@ -83,6 +92,14 @@ class Saved:
     revision: int
 
 
+def _writer_lock(engine: Engine, file: Path | None) -> threading.RLock | None:
+    """SQLite only: the lock this process's writers to that file take turns on."""
+    if engine.dialect.name != "sqlite":
+        return None
+    with _WRITERS_GUARD:
+        return _WRITERS.setdefault(str(file) if file else f"engine-{id(engine)}", threading.RLock())
+
+
 def _transient(exc: SQLAlchemyError) -> bool:
     return isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
 
@@ -97,9 +114,23 @@ class SessionStore:
         self._file = Path(os.path.realpath(file)) if file else None
         self._file_id = self._stat_id()
         self._last_scan = 0.0
+        self._lock = _writer_lock(engine, self._file)
 
-    def _write(self):
-        return self._writer.begin()
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        """A write transaction (BEGIN IMMEDIATE on SQLite, after this process's other writers)."""
+        if self._lock is None:
+            with self._writer.begin() as conn:
+                yield conn
+            return
+        if not self._lock.acquire(timeout=WRITE_WAIT):
+            log.error("a write waited %.0f s for the other writers of this process", WRITE_WAIT)
+            raise StoreError("unavailable", "write lock wait timed out")
+        try:
+            with self._writer.begin() as conn:
+                yield conn
+        finally:
+            self._lock.release()
 
     # --- faults --------------------------------------------------------------------
 
@@ -176,13 +207,11 @@ class SessionStore:
     def _id(conn, token: str) -> int | None:
         if not well_formed(token):
             return None
-        return conn.execute(select(sessions_t.c.id).where(sessions_t.c.token_hash == _hash(token))).scalar()
+        return conn.execute(sql.SESSION_ID, {"h": _hash(token)}).scalar()
 
     @staticmethod
     def _answers(conn, sid: int) -> dict[str, Any]:
-        rows = conn.execute(select(answers_t.c.key, answers_t.c.value_json)
-                            .where(answers_t.c.session_id == sid)).all()
-        return {k: json.loads(v) for k, v in rows}
+        return {k: json.loads(v) for k, v in conn.execute(sql.ANSWERS, {"sid": sid})}
 
     def load(self, token: str) -> StoredSession | None:
         """The stored conversation, or None for an unknown or malformed token."""
@@ -191,13 +220,12 @@ class SessionStore:
 
         def work():
             with self.engine.connect() as conn:
-                sid = self._id(conn, token)
-                if sid is None:
+                row = conn.execute(sql.SESSION_ROW, {"h": _hash(token)}).first()
+                if row is None:
                     return None
-                row = conn.execute(select(sessions_t).where(sessions_t.c.id == sid)).one()
                 return StoredSession(
                     token=token, questionnaire_id=row.questionnaire_id, lang=row.lang,
-                    answers=self._answers(conn, sid), revision=row.revision,
+                    answers=self._answers(conn, row.id), revision=row.revision,
                     profile=json.loads(row.profile_json) if row.profile_json else None,
                     workshop_id=row.workshop_id, pseudonym=row.pseudonym)
         return self._run("load", work)
@@ -207,10 +235,21 @@ class SessionStore:
         Read every time (one small query): a new file can even reuse the old one's inode."""
         def work():
             with self.engine.connect() as conn:
-                return dict(conn.execute(select(meta_t.c.key, meta_t.c.value)).all())
+                return dict(conn.execute(sql.META).all())
         values = self._run("identity", work)
         created = values.get("created_at")
         return values.get("instance_id", ""), datetime.fromisoformat(created) if created else None
+
+    def state(self, token: str | None) -> tuple[str, int | None]:
+        """(instance id, the session's revision or None when unknown) in one query: what a
+        page checks before each save (another database? a backup restored?)."""
+        h = _hash(token) if token is not None and well_formed(token) else ""
+
+        def work():
+            with self.engine.connect() as conn:
+                return conn.execute(sql.STATE, {"h": h}).one()
+        row = self._run("state", work)
+        return row.instance or "", row.revision
 
     # --- writes --------------------------------------------------------------------
 
@@ -220,11 +259,29 @@ class SessionStore:
 
         def work():
             with self._write() as conn:
-                conn.execute(insert(sessions_t).values(
-                    token_hash=_hash(token), questionnaire_id=questionnaire_id, lang=lang,
-                    created_at=now, updated_at=now, revision=0, workshop_id=workshop_id, pseudonym=pseudonym))
+                conn.execute(sql.CREATE, {"h": _hash(token), "qid": questionnaire_id, "lng": lang, "now": now,
+                                      "rev": 0, "wid": workshop_id, "pseudo": pseudonym})
         self._run("create", work)
         return token
+
+    def create_with(self, questionnaire_id: str, lang: str, answers: dict[str, Any], *,
+                    workshop_id: int | None = None, pseudonym: str | None = None) -> tuple[str, Saved]:
+        """A new conversation holding `answers`, in one transaction (a first answer: one commit,
+        not two). Raises WorkshopClosed, creating nothing, when its workshop is closed."""
+        token, new = new_token(), dict(answers)
+
+        def work() -> Saved:
+            with self._write() as conn:
+                if workshop_id is not None and conn.execute(
+                        sql.WORKSHOP_CLOSED, {"wid": workshop_id}).scalar() is not None:
+                    raise WorkshopClosed(workshop_id)
+                now, revision = _now(), 1 if new else 0
+                sid = conn.execute(sql.CREATE_RETURNING, {"h": _hash(token), "qid": questionnaire_id, "lng": lang,
+                                                      "now": now, "rev": revision, "wid": workshop_id,
+                                                      "pseudo": pseudonym}).scalar_one()
+                self._write_keys(conn, sid, {}, new, now)
+                return Saved({}, new, revision)
+        return token, self._run("create", work)
 
     def update(self, token: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> Saved:
         """Replace the stored answers by change(stored), atomically. `change` may run more than
@@ -232,36 +289,31 @@ class SessionStore:
 
         def work() -> Saved:
             with self._write() as conn:
-                row = conn.execute(select(sessions_t.c.id, sessions_t.c.revision, sessions_t.c.workshop_id).where(
-                    sessions_t.c.token_hash == _hash(token)).with_for_update()).first() if well_formed(token) else None
+                row = conn.execute(sql.SESSION_FOR_WRITE, {"h": _hash(token)}).first() if well_formed(token) else None
                 if row is None:
                     raise SessionGone("unknown session")
-                if row.workshop_id is not None and conn.execute(select(workshops_t.c.closed_at).where(
-                        workshops_t.c.id == row.workshop_id)).scalar() is not None:
+                if row.closed_at is not None:
                     raise WorkshopClosed(row.workshop_id)
                 old = self._answers(conn, row.id)
                 new = change(dict(old))
                 if new == old:
                     return Saved(old, old, row.revision)
                 now, revision = _now(), row.revision + 1
-                gone = [k for k in old if k not in new]
-                if gone:
-                    conn.execute(delete(answers_t).where(answers_t.c.session_id == row.id, answers_t.c.key.in_(gone)))
-                for key, value in new.items():
-                    if key not in old or old[key] != value:
-                        self._upsert(conn, row.id, key, _encode(value), now)
-                conn.execute(update(sessions_t).where(sessions_t.c.id == row.id).values(
-                    updated_at=now, completed_at=None, profile_json=None, revision=revision))
+                self._write_keys(conn, row.id, old, new, now)
+                conn.execute(sql.SAVED, {"sid": row.id, "now": now, "rev": revision})
                 return Saved(old, new, revision)
         return self._run("update", work)
 
     @staticmethod
-    def _upsert(conn, sid: int, key: str, encoded: str, now: datetime) -> None:
-        make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-        stmt = make(answers_t).values(session_id=sid, key=key, value_json=encoded, updated_at=now)
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=[answers_t.c.session_id, answers_t.c.key],
-            set_={"value_json": stmt.excluded.value_json, "updated_at": stmt.excluded.updated_at}))
+    def _write_keys(conn, sid: int, old: dict[str, Any], new: dict[str, Any], now: datetime) -> None:
+        """Only what changed: the keys `new` dropped deleted, the new or changed ones upserted."""
+        gone = [k for k in old if k not in new]
+        if gone:
+            conn.execute(sql.DELETE_KEYS, {"sid": sid, "keys": gone})
+        rows = [{"sid": sid, "k": key, "v": _encode(value), "now": now}
+                for key, value in new.items() if key not in old or old[key] != value]
+        if rows:
+            conn.execute(sql.UPSERT[conn.dialect.name], rows)
 
     def save_answers(self, token: str, new: dict[str, Any]) -> Saved:
         """Make the stored answers equal to `new` (seeding, tests, benchmarks)."""
@@ -283,6 +335,48 @@ class SessionStore:
                     profile_json=_encode(profile), completed_at=now, updated_at=now))
                 return done.rowcount == 1
         return self._run("save_profile", work)
+
+    def delete(self, token: str, reason: str = "deleted") -> bool:
+        """Delete the conversation and its answers at once (its approvals go with it), keeping
+        only the token's hash and `reason`, so the link says what happened and an open tab
+        cannot write the answers back. False when there was nothing to delete."""
+        if not well_formed(token):
+            return False
+
+        def work() -> bool:
+            with self._write() as conn:
+                sid = self._id(conn, token)
+                if sid is None:
+                    return False
+                conn.execute(delete(answers_t).where(answers_t.c.session_id == sid))
+                conn.execute(delete(sessions_t).where(sessions_t.c.id == sid))
+                conn.execute(insert(gone_t).values(token_hash=_hash(token), reason=reason, at=_now()))
+                return True
+        return self._run("delete", work)
+
+    def touch(self, token: str) -> None:
+        """The link was opened: activity for the retention period (one write a day at most)."""
+        if not well_formed(token):
+            return
+        now = _now()
+
+        def work():
+            with self._write() as conn:
+                conn.execute(update(sessions_t).where(sessions_t.c.token_hash == _hash(token),
+                                                      sessions_t.c.updated_at < now - timedelta(days=1))
+                             .values(updated_at=now))
+        self._run("touch", work)
+
+    def gone(self, token: str) -> str | None:
+        """Why a link no longer resumes: "deleted" by its owner, "expired" by the retention
+        period, or None (never known here)."""
+        if not well_formed(token):
+            return None
+
+        def work():
+            with self.engine.connect() as conn:
+                return conn.execute(select(gone_t.c.reason).where(gone_t.c.token_hash == _hash(token))).scalar()
+        return self._run("gone", work)
 
     def set_lang(self, token: str, lang: str) -> None:
         def work():

@@ -22,23 +22,12 @@ from sqlalchemy.exc import IntegrityError
 
 from wizard.store.schema import answers as answers_t
 from wizard.store.schema import approvals as approvals_t
-from wizard.store.schema import attempts as attempts_t
 from wizard.store.schema import sessions as sessions_t
 from wizard.store.schema import workshops as workshops_t
 from wizard.store.sessions import SessionStore, new_token, well_formed
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0 O 1 I L: read aloud, typed on a phone
 CODE_LENGTH = 6
-FREE_TRIES = 5  # wrong codes from one client before each further try waits
-MAX_WAIT = 60.0  # seconds
-
-
-def wait_after(failures: int) -> float:
-    """Seconds a client waits before its next try: none for the first five wrong codes, then
-    1, 2, 4… up to a minute (stored with the client's address: a refresh does not reset it)."""
-    return 0.0 if failures < FREE_TRIES else min(MAX_WAIT, 2.0 ** (failures - FREE_TRIES))
-
-
 def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
@@ -187,38 +176,3 @@ class WorkshopStore:
                 conn.execute(delete(sessions_t).where(sessions_t.c.workshop_id == wid))
                 conn.execute(delete(workshops_t).where(workshops_t.c.id == wid))
         self.sessions._run("delete workshop", work)
-
-    # --- wrong codes, by client address (hashed) ---------------------------------------
-
-    def failures(self, client: str) -> tuple[int, datetime | None]:
-        key = _hash(f"code:{client}")
-
-        def work():
-            with self.sessions.engine.connect() as conn:
-                row = conn.execute(select(attempts_t).where(attempts_t.c.key == key)).first()
-                return (row.failures, row.last_at) if row else (0, None)
-        return self.sessions._run("read attempts", work)
-
-    def failed(self, client: str) -> int:
-        """Count one more wrong code from `client`; the new count."""
-        key, now = _hash(f"code:{client}"), _now()
-
-        def work():
-            with self.sessions._write() as conn:
-                row = conn.execute(select(attempts_t.c.failures).where(attempts_t.c.key == key)).first()
-                if row is None:
-                    conn.execute(insert(attempts_t).values(key=key, failures=1, last_at=now))
-                    return 1
-                conn.execute(update(attempts_t).where(attempts_t.c.key == key).values(
-                    failures=row.failures + 1, last_at=now))
-                return row.failures + 1
-        return self.sessions._run("count attempt", work)
-
-    def forgive(self, client: str) -> None:
-        """A right code: the count starts again."""
-        key = _hash(f"code:{client}")
-
-        def work():
-            with self.sessions._write() as conn:
-                conn.execute(delete(attempts_t).where(attempts_t.c.key == key))
-        self.sessions._run("clear attempts", work)

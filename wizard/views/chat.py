@@ -14,20 +14,30 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import streamlit as st
 
-from wizard.conversation import Conversation, ConversationService, LinkProblem, Notice
+from wizard.conversation import (
+    ENDED,
+    Conversation,
+    ConversationService,
+    LinkProblem,
+    Notice,
+)
 from wizard.formatting import long_date
 from wizard.knowledge import Knowledge
 from wizard.profile import ProfileError
 from wizard.questionnaire import describe, flow
 from wizard.questionnaire.parse import NotUnderstood, parse
 from wizard.store import StoreError
-from wizard.views import edits, faults, language, replies, results
+from wizard.store.attempts import Attempts
+from wizard.store.retention import retention_months
+from wizard.views import edits, faults, forget, language, replies, results, scroll
+from wizard.views.client import client_address
 from wizard.views.summary import summary_rows
 from wizard.views.ui_text import t
 
@@ -35,6 +45,7 @@ STATE = "chat_state"
 TEXT_KEY = "chat_text"
 TOKEN_PARAM = "s"
 ECHO_CHARS = 300  # a refused answer is quoted back up to this length
+ASKED = "cap-asked"  # the key of the question asked: Streamlit gives its container the class st-key-cap-asked
 log = logging.getLogger("cap_reseaux.chat")
 
 
@@ -67,6 +78,9 @@ def _state() -> ChatState:
     return st.session_state[STATE]
 
 
+slow_down = time.sleep  # on the server, whatever the page does (tests watch it)
+
+
 # --- state changes (called from widget callbacks) ---------------------------------
 
 def _resume(svc: ConversationService, s: ChatState) -> None:
@@ -75,7 +89,14 @@ def _resume(svc: ConversationService, s: ChatState) -> None:
     s.resume_fault = None
     if token:
         try:
-            s.conv = svc.resume(token)
+            guesses, client = Attempts(svc.store, "link"), client_address()
+            slow_down(guesses.wait(client))  # after five wrong links from here, each try waits longer
+            try:
+                s.conv = svc.resume(token)
+            except LinkProblem as exc:
+                if exc.reason in ("malformed", "unknown"):  # a guess, or a badly copied link
+                    guesses.failed(client)
+                raise
             if language.adopt(s.conv.lang):
                 s.started = True
                 st.rerun()  # drawn again in the conversation's own language
@@ -148,6 +169,19 @@ def _on_restart() -> None:
     st.query_params.pop(TOKEN_PARAM, None)
 
 
+def _on_delete(svc: ConversationService) -> None:
+    """« Supprimer mes réponses », confirmed: gone from the database, from this page and from its URL."""
+    s = _state()
+    try:
+        svc.delete(s.conv)
+    except StoreError:
+        st.session_state[faults.CALLBACK_FAULT] = "delete_failed"
+        return
+    st.session_state[STATE] = ChatState(conv=Conversation(lang=language.current()), started=True,
+                                        link_problem=LinkProblem("deleted"))
+    st.query_params.pop(TOKEN_PARAM, None)
+
+
 def _on_retry() -> None:
     _state().resume_fault = None
 
@@ -174,6 +208,13 @@ def render(svc: ConversationService, knowledge: Knowledge) -> None:
     if not s.synced_this_run:  # take in what another device saved on this link meanwhile
         s.notices = svc.sync(s.conv)
     s.synced_this_run = False
+    ended = next((n.code for n in s.notices if n.code in ENDED), None)
+    if ended:  # deleted on another tab or device (or expired): said, nothing written back
+        st.query_params.pop(TOKEN_PARAM, None)
+        st.session_state[STATE] = ChatState(conv=Conversation(lang=lang), started=True,
+                                            link_problem=LinkProblem(ended))
+        _link_problem(_state().link_problem, lang)
+        return
 
     faults.say_callback_fault(lang)
     language.switch(lang, on_change=lambda chosen: _on_language(svc, chosen))
@@ -202,7 +243,7 @@ def render(svc: ConversationService, knowledge: Knowledge) -> None:
         with st.chat_message("assistant"):
             st.text(reply)
     if s.token:
-        _resume_link(s.token, lang)  # just above the question, where a phone user sees it
+        _link_tools(svc, s.token, lang)  # just above the question, where a phone user sees it
     _ask(svc, s, asked, all_steps)
     if after:  # the answers that follow stay in view (an edit says above which ones it would drop)
         st.caption(t("later_answers", lang))
@@ -210,7 +251,7 @@ def render(svc: ConversationService, knowledge: Knowledge) -> None:
             _answered(step, s.answers[step.key], lang)
     if s.scroll or (after and s.scrolled != asked.key):  # « Modifier », or a question asked mid-way
         s.scroll, s.scrolled = False, asked.key
-        _scroll_to(ASKED)
+        scroll.to(ASKED)
     # No max_chars: Streamlit would cut a long paste silently (or drop it); the server says the limit.
     st.chat_input(t("input", lang), key=TEXT_KEY, on_submit=_on_text, args=(svc,))
 
@@ -227,6 +268,8 @@ def _link_problem(problem: LinkProblem, lang: str) -> None:
     if problem.reason == "unknown":
         created = long_date(problem.database_created, lang) if problem.database_created else "—"
         st.warning(t("link_unknown", lang, created=created))
+    elif problem.reason == "expired":
+        st.warning(t("link_expired", lang, months=retention_months()))
     else:
         st.warning(t(f"link_{problem.reason}", lang))
     st.button(t("restart", lang), on_click=_on_restart, type="primary")
@@ -316,7 +359,7 @@ def _finished(svc: ConversationService, s: ChatState, knowledge: Knowledge, all_
         return
     _notices(svc, notices, all_steps)
     if first_time and s.conv.profile_revision == s.conv.revision:
-        _scroll_to_top()
+        scroll.to_top()
     results.render(profile, knowledge, date.today(), lang, on_new=_on_restart)
     if q.outro:  # after the strategy: where the profile and the answers are
         st.caption(q.outro.get(lang))
@@ -331,7 +374,13 @@ def _finished(svc: ConversationService, s: ChatState, knowledge: Knowledge, all_
     if st.toggle(t("answers_title", lang), key="show-answers"):
         _transcript(all_steps, s, lang, expanded=True)
     if s.token:
-        _resume_link(s.token, lang)
+        _link_tools(svc, s.token, lang)
+
+
+def _link_tools(svc: ConversationService, token: str, lang: str) -> None:
+    """The resume link, and « Supprimer mes réponses » beside it: the two things a link is for."""
+    _resume_link(token, lang)
+    forget.control(lang, on_delete=lambda: _on_delete(svc))
 
 
 def _transcript(all_steps: list[flow.Step], s: ChatState, lang: str, expanded: bool = False) -> None:
@@ -339,27 +388,3 @@ def _transcript(all_steps: list[flow.Step], s: ChatState, lang: str, expanded: b
         for step in all_steps:
             if step.key in s.answers:
                 _answered(step, s.answers[step.key], lang)
-
-
-ASKED = "cap-asked"  # the key of the question asked: Streamlit gives its container the class st-key-cap-asked
-
-
-def _scroll_to(key: str) -> None:
-    """Bring the element of `key` to the top of the page (« Modifier » clicked far down the results).
-
-    A chat page sticks to its bottom while its content grows, so the scroll is made again until
-    the element has stayed in place for a moment (at most 8 s); never once the person touches,
-    scrolls or types."""
-    st.html("<script>(() => { const d = window.parent.document; let user = false, n = 0, still = 0;"
-            "['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(t => d.addEventListener(t, () => { user = true; },"
-            " {once: true, passive: true}));"
-            "const go = () => { const e = d.querySelector('.st-key-" + key + "'); if (user || !e) { return; }"
-            "if (Math.abs(e.getBoundingClientRect().top) > 2) { e.scrollIntoView({block: 'start'}); still = 0; }"
-            "else { still += 1; } if (still < 5 && ++n < 50) { setTimeout(go, 160); } }; setTimeout(go, 50); })();"
-            "</script>", unsafe_allow_javascript=True)
-
-
-def _scroll_to_top() -> None:
-    """The last answer was given at the bottom of a long chat: show the results from their top."""
-    st.html("<script>const m = window.parent.document.querySelector('[data-testid=\"stMain\"]');"
-            "if (m) { m.scrollTo(0, 0); }</script>", unsafe_allow_javascript=True)

@@ -19,7 +19,7 @@ log = logging.getLogger("cap_reseaux.app")
 
 def startup(exc: StoreError, lang: str = "fr") -> None:
     log.error("the database cannot be used (%s): %s", exc.kind, exc.detail)
-    key = "startup_read_only" if exc.kind == "read_only" else "startup_unavailable"
+    key = {"read_only": "startup_read_only", "retention": "startup_retention"}.get(exc.kind, "startup_unavailable")
     st.error(t(key, lang), icon=":material/database:")
     st.button(t("retry", lang), type="primary")  # a rerun tries to open the database again
 

@@ -1,5 +1,6 @@
-"""The app's four pages and their routing (st.navigation): the diagnostic (the chat), joining a
-workshop, running one (the trainer's secret link), and the room view for the projector.
+"""The app's five pages and their routing (st.navigation): the diagnostic (the chat), joining a
+workshop, running one (the trainer's secret link), the room view for the projector, and
+« Vos données » (what is kept, for how long, how to delete it).
 `main()` is the whole app (app.py); `standalone(name)` draws one page alone, for tests."""
 from __future__ import annotations
 
@@ -20,11 +21,13 @@ from wizard.app_resources import (
 from wizard.i18n import phrases
 from wizard.profile import parse_profile
 from wizard.store import StoreError, database_url
+from wizard.store.retention import retention_months
 from wizard.store.workshops import WorkshopStore
 from wizard.views import (
     chat,
     faults,
     language,
+    privacy,
     workshop_join,
     workshop_room,
     workshop_trainer,
@@ -32,14 +35,16 @@ from wizard.views import (
 from wizard.views.ui_text import t
 
 _nav = phrases("workshop")
-PATHS = {"diagnostic": "diagnostic", "join": "atelier", "trainer": "formateur", "room": "salle"}
+_privacy = phrases("privacy")
+PATHS = {"diagnostic": "diagnostic", "join": "atelier", "trainer": "formateur", "room": "salle", "data": "donnees"}
 ICONS = {"diagnostic": ":material/forum:", "join": ":material/group_add:", "trainer": ":material/co_present:",
-         "room": ":material/tv:"}
+         "room": ":material/tv:", "data": ":material/shield_person:"}
 
 
 def _pages(lang: str) -> dict[str, Callable[[], None]] | None:
     try:
         sessions = store(database_url())
+        months = retention_months()
     except StoreError as exc:  # read-only folder, server down at start: said in words, logged in full
         faults.startup(exc, lang)
         return None
@@ -58,7 +63,12 @@ def _pages(lang: str) -> dict[str, Callable[[], None]] | None:
         "trainer": lambda: workshop_trainer.render(workshops, questionnaire, list(demo_profiles()), lang,
                                                    knowledge(), strategy_of),
         "room": lambda: workshop_room.render(workshops, questionnaire, strategy_of, knowledge(), lang, demo_of),
+        "data": lambda: privacy.render(lang, months),
     }
+
+
+def _title(name: str, lang: str) -> str:
+    return _privacy("nav", lang) if name == "data" else _nav(f"nav_{name}", lang)
 
 
 def _setup() -> str:
@@ -74,7 +84,7 @@ def main() -> None:
     pages = _pages(lang)
     if pages is None:
         st.stop()
-    page = st.navigation([st.Page(draw, title=_nav(f"nav_{name}", lang), icon=ICONS[name], url_path=PATHS[name],
+    page = st.navigation([st.Page(draw, title=_title(name, lang), icon=ICONS[name], url_path=PATHS[name],
                                   default=name == "diagnostic") for name, draw in pages.items()])
     with faults.guard(lang):
         page.run()

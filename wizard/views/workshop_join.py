@@ -2,9 +2,8 @@
 then the same conversation as the diagnostic, stored under the workshop. Anonymous: no name is
 asked. A participant's own resume link (?s=…) comes back here, to their own conversation.
 
-Wrong codes are counted per client address (the proxy's X-Forwarded-For first, else the
-address Streamlit sees), in the database: after five, each try waits longer, and a refresh
-does not reset the count."""
+Wrong codes are counted per client address (views.client), in the database: after five, each
+try waits longer, and a refresh does not reset the count."""
 from __future__ import annotations
 
 import time
@@ -14,18 +13,14 @@ import streamlit as st
 from wizard.conversation import ConversationService
 from wizard.i18n import phrases
 from wizard.store import SessionStore
-from wizard.store.workshops import Workshop, WorkshopStore, normal_code, wait_after
+from wizard.store.attempts import Attempts, wait_after
+from wizard.store.workshops import Workshop, WorkshopStore, normal_code
 from wizard.views import chat
+from wizard.views.client import client_address
 
 _t = phrases("workshop")
 JOINED = "workshop_joined"  # (workshop id, questionnaire id, pseudonym) of this browser session
 CODE_PARAM = "code"
-
-
-def client_address() -> str:
-    headers = st.context.headers or {}
-    forwarded = headers.get("X-Forwarded-For", "")
-    return forwarded.split(",")[0].strip() or (st.context.ip_address or "unknown")
 
 
 def render(store: SessionStore, workshops: WorkshopStore, questionnaire_of, knowledge, lang: str) -> None:
@@ -71,21 +66,19 @@ def _ask_code(workshops: WorkshopStore, lang: str) -> None:
 
 
 def _check(workshops: WorkshopStore, typed: str, lang: str) -> tuple[Workshop | None, str | None]:
-    client = client_address()
-    failures, _ = workshops.failures(client)
-    wait = wait_after(failures)
+    client, attempts = client_address(), Attempts(workshops.sessions, "code")
+    wait = attempts.wait(client)
     if wait:
         time.sleep(wait)  # slowed down on the server: the next try costs this much, whatever the page
     code = normal_code(typed)
     w = workshops.by_code(typed) if code else None
     if w is None:
-        workshops.failed(client)
+        failures = attempts.failed(client)
         shown = typed.strip()[:12]
         message = _t("code_unknown" if code else "code_malformed", lang).format(code=shown)
-        if wait_after(failures + 1):
-            message += " " + _t("slowed", lang).format(seconds=int(wait_after(failures + 1)))
+        if wait_after(failures):
+            message += " " + _t("slowed", lang).format(seconds=int(wait_after(failures)))
         return None, message
-    workshops.forgive(client)
     if w.closed:
         return None, _t("code_closed", lang).format(title=w.title)
     if not w.joining:

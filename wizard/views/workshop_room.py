@@ -12,9 +12,9 @@ from wizard.formatting import hours, percent
 from wizard.i18n import phrases
 from wizard.questionnaire import describe, flow
 from wizard.store.workshops import WorkshopStore
-from wizard.views.summary import summary_rows
 from wizard.textclean import single_line
 from wizard.views.inert import inert
+from wizard.views.summary import summary_rows
 from wizard.workshop import aggregates
 from wizard.workshop.group_document import maturity_chart
 
