@@ -85,7 +85,7 @@ def test_screenshots_of_the_main_pages(app_server, seeded, pages):
 
     phone.goto(f"{app_server.url}/formateur?t={room.trainer_token}")
     phone.locator(".st-key-ws-reveal").wait_for()
-    phone.get_by_test_id("stImage").first.wait_for()  # the QR code
+    phone.locator("[data-testid='stHtml'] img[alt]").first.wait_for()  # the QR code
     idle(phone)
     phone.locator(".st-key-ws-joining").evaluate("e => e.scrollIntoView({block: 'center'})")
     phone.wait_for_timeout(300)

@@ -41,7 +41,7 @@ def test_a_trainer_creates_a_workshop_and_gets_a_code_a_qr_and_a_secret_link(sto
     assert w is not None and w.title == "Formation réseaux sociaux, 12 mars"
     assert w.questionnaire_id == "atelier"  # the short questionnaire, made for a workshop, unless chosen otherwise
     assert any(w.code in h.value for h in at.subheader)
-    assert at.get("image")  # the QR code, shown large
+    assert any('alt="Scannez pour rejoindre' in h.proto.body for h in at.get("html"))  # the QR code, with its alt
     labels = [d.proto.label for d in at.get("download_button")]
     assert "QR code (PNG)" in labels and "QR code (SVG)" in labels
     assert "Synthèse du groupe (PDF)" in labels  # the group PDF, built when clicked
@@ -102,13 +102,14 @@ def test_the_room_counts_and_hides_results_until_revealed(stores):
     workshops.set(w.id, revealed=True)
     room.run()
     shown = "\n".join(m.value for m in room.markdown)
-    assert "Objectifs" in [h.value for h in room.subheader]
+    assert "Objectifs" in [h.value for h in room.header]
     assert "| **Informer les jeunes** | ████████████ 2 |" in shown  # the revealed aggregate matches the answers
     assert "[" not in shown.replace("**", "")  # no internal source key
-    assert "Autodiagnostic moyen (sur 5)" in [h.value for h in room.subheader] and room.get("image")  # the radar
+    assert "Autodiagnostic moyen (sur 5)" in [h.value for h in room.header]
+    assert any("<img" in h.proto.body and "/5" in h.proto.body for h in room.get("html"))  # the radar, described
     workshops.set(w.id, shown="goals")
     room.run()
-    assert any("objectif" in h.value.lower() for h in room.subheader)
+    assert any("objectif" in h.value.lower() for h in room.header)
 
 
 def test_a_participant_link_never_opens_the_trainer_controls(stores):
@@ -122,10 +123,10 @@ def test_the_trainer_walks_the_room_through_the_demo_step_by_step(stores):
     _, workshops = stores
     w, _ = workshops.create("Atelier", "atelier", demo="pij-petite-ville")
     room = page("pages/salle", code=w.code)
-    assert not any("Démonstration" in h.value for h in room.subheader)
+    assert not any("Démonstration" in h.value for h in room.header)
     workshops.set(w.id, demo_step=1)
     room.run()
-    assert any("Démonstration" in h.value for h in room.subheader)
+    assert any("Démonstration" in h.value for h in room.header)
     assert not any(m.value.startswith("- **") for m in room.markdown)  # the networks come at step 2
     workshops.set(w.id, demo_step=2)
     room.run()

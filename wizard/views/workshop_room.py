@@ -8,12 +8,13 @@ import streamlit as st
 
 from wizard.documents.docx.pictures import radar_png
 from wizard.documents.words import STRINGS, lang_key
-from wizard.formatting import hours, percent
+from wizard.formatting import hours, number, percent
 from wizard.i18n import phrases
 from wizard.questionnaire import describe, flow
 from wizard.store.workshops import WorkshopStore
 from wizard.textclean import single_line
 from wizard.views.inert import inert
+from wizard.views.picture import picture
 from wizard.views.summary import summary_rows
 from wizard.workshop import aggregates
 from wizard.workshop.group_document import maturity_chart
@@ -36,7 +37,7 @@ def render(workshops: WorkshopStore, questionnaire_of, strategy_of, knowledge, l
         st.error(_t("room_unknown", lang), icon=":material/error:")
         return
     st.html(LARGE)
-    st.title(f"{w.title} — {w.code}")
+    st.title(f"{w.title} — {w.code}")  # h1; the room's sections are h2 (st.header)
     _live(workshops, w.id, questionnaire_of, strategy_of, knowledge, lang, demo_of)
 
 
@@ -65,7 +66,7 @@ def _live(workshops: WorkshopStore, wid: int, questionnaire_of, strategy_of, kno
         return
     if w.shown:
         question = q.question(w.shown)
-        st.subheader(question.text.get(lang))
+        st.header(question.text.get(lang))
         step = flow.Step(question.id, question)
         counts = aggregates.distribution(people, q, w.shown, lambda v: describe.answer(step, v, lang))
         _bars(counts, lang)
@@ -74,16 +75,22 @@ def _live(workshops: WorkshopStore, wid: int, questionnaire_of, strategy_of, kno
     for title, counts in (("room_goals", r.goals), ("room_concerns", r.concerns), ("room_hours", r.hours),
                           ("room_recommended", r.recommended)):
         if counts:
-            st.subheader(_t(title, lang))
+            st.header(_t(title, lang))
             _bars(counts, lang)
     if r.workload_mean is not None:
         st.markdown(_t("room_workload", lang).format(total=hours(r.workload_total, lang),
                                                      mean=hours(r.workload_mean, lang)))
     _usage(r, knowledge, lang)
     if any(m.mean is not None for m in r.maturity):  # the radar of the group PDF, as a picture
-        st.subheader(_t("room_maturity", lang))
+        st.header(_t("room_maturity", lang))
         chart = maturity_chart(r, _t("room_maturity", lang))
-        st.image(radar_png(chart, lang, STRINGS[lang_key(lang)]["not_assessed"]), width=640)
+        unassessed = STRINGS[lang_key(lang)]["not_assessed"]
+        alt = "\u00a0; ".join(f"{m.label} {unassessed if m.mean is None else number(m.mean, lang)}/5" for m in r.maturity)
+        picture(radar_png(chart, lang, unassessed), f"{chart.title}{_c(lang)}{alt}", 640)
+
+
+def _c(lang: str) -> str:
+    return "\u00a0: " if lang == "fr" else ": "
 
 
 def _bars(counts, lang: str) -> None:
@@ -100,7 +107,7 @@ def _usage(r: aggregates.Room, knowledge, lang: str) -> None:
     rows = [u for u in r.usage if u.used_by or u.audience_share]
     if not rows:
         return
-    st.subheader(_t("room_usage", lang))
+    st.header(_t("room_usage", lang))
     st.markdown("\n".join("- " + _t("room_usage_row", lang).format(
         channel=u.label, used=u.used_by,
         share=percent(u.audience_share / 100, lang) if u.audience_share is not None else _t("none_yet", lang))
@@ -111,7 +118,7 @@ def _usage(r: aggregates.Room, knowledge, lang: str) -> None:
 def _demo(name: str, step: int, demo_of, lang: str) -> None:
     """Step by step: the demo's answers, its networks, its hours, its first actions."""
     profile, strategy = demo_of(name)
-    st.subheader(_t("room_demo", lang).format(name=name))
+    st.header(_t("room_demo", lang).format(name=name))
     st.text("\n".join(f"{label}\u00a0: {value}" for _, label, value in summary_rows(profile, lang)[:12]))
     if step >= 2 and strategy is not None:
         st.markdown("\n".join(f"- **{c.label}** — {c.role}" for c in strategy.channels))

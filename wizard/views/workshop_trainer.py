@@ -14,6 +14,7 @@ import streamlit as st
 from wizard.i18n import phrases
 from wizard.questionnaire.model import Questionnaire
 from wizard.store.workshops import Workshop, WorkshopStore
+from wizard.views.picture import picture
 from wizard.workshop import exports
 
 _t = phrases("workshop")
@@ -70,7 +71,9 @@ def _links(w: Workshop, token: str, lang: str) -> None:
     svg, png = io.BytesIO(), io.BytesIO()
     qr.save(svg, kind="svg", scale=8, border=2)
     qr.save(png, kind="png", scale=12, border=2)
-    st.image(png.getvalue(), caption=_t("qr_caption", lang).format(code=w.code), width=320)
+    caption = _t("qr_caption", lang).format(code=w.code)
+    picture(png.getvalue(), caption, 320)
+    st.caption(caption)
     cols = st.columns(2)
     cols[0].download_button(_t("qr_png", lang), png.getvalue(), file_name=f"atelier-{w.code}.png", mime="image/png",
                             on_click="ignore")
